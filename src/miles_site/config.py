@@ -1,0 +1,28 @@
+"""The options of the ``miles`` plugin in mkdocs.yml, each with its meaning."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class MilesConfig(base.Config):
+    """Options of the miles plugin; every path is relative to mkdocs.yml."""
+
+    data_dir = c.Type(str, default="data")
+    """Folder with structured data: phases.yml and other tables the pages draw on."""
+
+    scripts_dir = c.Type(str, default="video_scripts")
+    """Folder with one YAML file per branching conversation scenario."""
+
+    checklists_dir = c.Type(str, default="checklists")
+    """Folder with one YAML file per conversation checklist."""
+
+    iframe_worker_shim = c.Type(str, default="node_modules/iframe-worker/shim/index.js")
+    """The shim from the npm package iframe-worker that lets search run on file:// URLs."""
+
+    shim_uri = c.Type(str, default="assets/javascripts/iframe-worker-shim.js")
+    """Where the shim is placed in the site; listed first in extra.polyfills."""
+
+    today = c.Optional(c.Type(str))
+    """Date (YYYY-MM-DD) to compare review_due against; defaults to the day of the build."""

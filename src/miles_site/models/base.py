@@ -1,0 +1,55 @@
+"""Shared model base and the translation of pydantic errors into author-facing issues."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from miles_site.errors import ContentIssue
+from miles_site.sources import LoadedYaml
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class Strict(BaseModel):
+    """Base for every content model: unknown fields are errors and instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def validate(model: type[M], loaded: LoadedYaml, *, context: Any = None) -> tuple[M | None, list[ContentIssue]]:
+    """Validate loaded YAML against ``model``; return the instance or every problem found."""
+    if not isinstance(loaded.data, dict):
+        kind = "empty" if loaded.data is None else type(loaded.data).__name__
+        return None, [loaded.issue((), f"expected a mapping of fields, found {kind}")]
+    try:
+        return model.model_validate(loaded.data, context=context), []
+    except ValidationError as exc:
+        return None, [_issue(loaded, model, error) for error in exc.errors(include_url=False)]
+
+
+def _issue(loaded: LoadedYaml, model: type[BaseModel], error: Any) -> ContentIssue:
+    """Turn one pydantic error into a ContentIssue with a message an author can act on."""
+    loc = tuple(part for part in error["loc"] if not _is_internal(part))
+    kind = error["type"]
+    field = loc[-1] if loc else ""
+    if kind == "missing":
+        message = f"required field '{field}' is missing"
+    elif kind == "extra_forbidden":
+        message = f"unknown field '{field}'; check the spelling against the schema"
+    elif kind.startswith(("date_", "datetime_")):
+        message = f"'{error.get('input')}' is not a valid date; write it as YYYY-MM-DD"
+    elif kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        message = f"'{error.get('input')}' is not allowed; use one of {expected}"
+    elif kind == "value_error":
+        message = str(error.get("ctx", {}).get("error", error["msg"]))
+    else:
+        message = error["msg"][0].lower() + error["msg"][1:]
+    return loaded.issue(loc, message)
+
+
+def _is_internal(part: Any) -> bool:
+    """Pydantic adds union/function tags to locations; authors never wrote those."""
+    return isinstance(part, str) and ("[" in part or part.startswith("function-"))

@@ -1,0 +1,122 @@
+"""Front matter of a content page, and loading every page of the content folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AnyHttpUrl, Field, ValidationInfo, field_validator
+
+from miles_site.errors import ContentIssue
+from miles_site.models.base import Strict, validate
+from miles_site.models.phases import Phases
+from miles_site.sources import iter_files, load_front_matter, relative_name, split_front_matter
+
+Audience = Literal["leidinggevende", "hr", "casemanager", "directie", "bedrijfsarts", "medewerker"]
+
+
+class Source(Strict):
+    """A source that backs the facts on a page."""
+
+    title: str = Field(min_length=1, description="Name of the source as a reader would know it.")
+    url: AnyHttpUrl = Field(description="Web address of the source (http or https).")
+
+
+class MaterialOptions(Strict):
+    """The search option of Material's front matter that pages may use."""
+
+    exclude: bool = False
+
+
+class FrontMatter(Strict):
+    """The fields every content page starts with."""
+
+    title: str = Field(min_length=1, description="Page title, shown as the heading and in the nav.")
+    description: str = Field(min_length=1, description="One sentence: what the reader gets here.")
+    phase: str | None = Field(default=None, description="Id of a declared RTW phase, if any.")
+    audience: tuple[Audience, ...] = Field(min_length=1, description="Who the page is for.")
+    last_reviewed: dt.date = Field(description="When the content was last checked (YYYY-MM-DD).")
+    review_due: dt.date = Field(description="When the content must be checked again.")
+    sources: tuple[Source, ...] = Field(min_length=1, description="Sources of the facts used.")
+    order: int = Field(default=100, description="Position within its section; lower comes first.")
+    hide: tuple[Literal["navigation", "toc", "footer", "path", "tags"], ...] = ()
+    template: str | None = Field(default=None, description="Material page template to use.")
+    search: MaterialOptions | None = None
+
+    @field_validator("phase")
+    @classmethod
+    def _known_phase(cls, phase: str | None, info: ValidationInfo) -> str | None:
+        phases: Phases | None = (info.context or {}).get("phases")
+        if phase is not None and phases is not None and phase not in phases:
+            raise ValueError(
+                f"unknown phase '{phase}'; use one of {', '.join(phases.ids)} or leave it out"
+            )
+        return phase
+
+    @field_validator("review_due")
+    @classmethod
+    def _due_after_review(cls, due: dt.date, info: ValidationInfo) -> dt.date:
+        reviewed = info.data.get("last_reviewed")
+        if reviewed is not None and due <= reviewed:
+            raise ValueError(f"review_due ({due}) must come after last_reviewed ({reviewed})")
+        return due
+
+
+@dataclass(frozen=True)
+class ContentPage:
+    """A validated content page: its path under content/, its front matter and where it lives."""
+
+    src_uri: str
+    file: str
+    meta: FrontMatter
+    body: str
+    body_line: int
+    meta_lines: dict[str, int]
+
+    @property
+    def folder(self) -> str:
+        """Return the top-level folder of the page ('' for pages at the root)."""
+        return self.src_uri.split("/")[0] if "/" in self.src_uri else ""
+
+
+def load_page(path: Path, docs_dir: Path, root: Path, phases: Phases | None
+              ) -> tuple[ContentPage | None, list[ContentIssue]]:
+    """Load one Markdown page and validate its front matter."""
+    file = relative_name(path, root)
+    text = path.read_text(encoding="utf-8")
+    loaded, issues = load_front_matter(text, file)
+    if loaded is None:
+        return None, issues
+    model, more = validate(FrontMatter, loaded, context={"phases": phases})
+    if model is None or issues:
+        return None, issues + more
+    _, body, body_line = split_front_matter(text)
+    keys = {str(loc[0]): line for loc, line in loaded.lines.items() if len(loc) == 1}
+    src_uri = path.relative_to(docs_dir).as_posix()
+    return ContentPage(src_uri, file, model, body, body_line, keys), []
+
+
+def load_pages(docs_dir: Path, root: Path, phases: Phases | None
+               ) -> tuple[list[ContentPage], list[ContentIssue]]:
+    """Load every Markdown page under ``docs_dir``; collect all problems instead of stopping."""
+    pages: list[ContentPage] = []
+    issues: list[ContentIssue] = []
+    for path in iter_files(docs_dir, (".md",)):
+        page, found = load_page(path, docs_dir, root, phases)
+        issues += found
+        if page is not None:
+            pages.append(page)
+    return pages, issues
+
+
+def overdue(pages: list[ContentPage], today: dt.date) -> list[ContentIssue]:
+    """Return a warning for every page whose review date has passed."""
+    return [
+        ContentIssue(page.file, page.meta_lines.get("review_due", 1), "review_due",
+                     f"the review date {page.meta.review_due} has passed; check the page against "
+                     "its sources, then update last_reviewed and review_due")
+        for page in pages
+        if page.meta.review_due < today
+    ]

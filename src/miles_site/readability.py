@@ -1,0 +1,172 @@
+"""Plain-language figures for a page: Flesch–Douma, words per sentence, long words.
+
+Only running text counts: front matter, headings, tables, code, HTML tags, shortcodes and link
+addresses are left out, because they are not read as sentences. Every list item and every
+paragraph ends a sentence, also without a full stop, as a reader takes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import textstat
+
+from miles_site.sources import split_front_matter
+
+# Flesch–Douma (Douma 1960), the Dutch adaptation of Flesch Reading Ease.
+DOUMA_BASE = 206.835
+DOUMA_SENTENCE = 0.93
+DOUMA_SYLLABLE = 77.0
+
+MIN_FLESCH_DOUMA = 60.0
+MAX_WORDS_PER_SENTENCE = 15.0
+
+_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.S | re.M)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_TAG = re.compile(r"<[^>]+>")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)(\{[^}]*\})?")
+_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_ATTR = re.compile(r"\{[:.#][^}]*\}")
+_URL = re.compile(r"https?://\S+")
+_ABBR_DEF = re.compile(r"^\*\[[^\]]+\]:.*$", re.M)
+_LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+_ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*\S+(?:\s+\"([^\"]*)\")?\s*$")
+_WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*")
+_SENTENCE_END = re.compile(r"[.!?…:]+[\"'”’)]*(?=\s|$)")
+_FINAL_END = re.compile(r"[.!?…:]+[\"'”’)]*$")
+
+
+@dataclass(frozen=True)
+class Readability:
+    """The readability figures of one text."""
+
+    words: int
+    sentences: int
+    syllables: int
+    long_words: int
+
+    @property
+    def flesch_douma(self) -> float:
+        """Return the Flesch–Douma score: higher is easier, 60 and up suits B1 readers."""
+        if not self.words:
+            return 100.0
+        return (DOUMA_BASE - DOUMA_SENTENCE * self.words_per_sentence
+                - DOUMA_SYLLABLE * self.syllables / self.words)
+
+    @property
+    def words_per_sentence(self) -> float:
+        """Return the average sentence length in words."""
+        return self.words / self.sentences if self.sentences else 0.0
+
+    @property
+    def long_word_share(self) -> float:
+        """Return the share of words with four or more syllables (0–1)."""
+        return self.long_words / self.words if self.words else 0.0
+
+    def problems(self) -> list[str]:
+        """Say which B1 thresholds the text misses, in words an author can act on."""
+        found = []
+        if self.words and self.flesch_douma < MIN_FLESCH_DOUMA:
+            found.append(f"Flesch–Douma {self.flesch_douma:.0f} is below {MIN_FLESCH_DOUMA:.0f}; "
+                         "use shorter words and sentences")
+        if self.words_per_sentence > MAX_WORDS_PER_SENTENCE:
+            found.append(f"sentences average {self.words_per_sentence:.1f} words, more than "
+                         f"{MAX_WORDS_PER_SENTENCE:.0f}; split long sentences")
+        return found
+
+
+def prose(markdown: str) -> list[str]:
+    """Return the running-text blocks of a Markdown page, one string per paragraph or item."""
+    _, body, _ = split_front_matter(markdown)
+    body = _FENCE.sub("", body)
+    body = _COMMENT.sub("", body)
+    body = _ABBR_DEF.sub("", body)
+    blocks: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            blocks.append(" ".join(current))
+            current.clear()
+
+    for raw in body.splitlines():
+        line = raw.strip()
+        admonition = _ADMONITION.match(raw)
+        if not line or line.startswith(("#", "|")) or admonition:
+            flush()
+            if admonition and admonition.group(1):
+                blocks.append(admonition.group(1))
+            continue
+        if _LIST_MARK.match(raw) or line.startswith(">"):
+            flush()
+            line = _LIST_MARK.sub("", raw).lstrip("> ").strip()
+        current.append(line)
+    flush()
+    cleaned = (_clean(block) for block in blocks)
+    return [block for block in cleaned if _WORD.search(block)]
+
+
+def _clean(text: str) -> str:
+    """Strip Markdown and HTML syntax from one block, keeping the words a reader sees."""
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _ATTR.sub("", text)
+    text = _URL.sub("", text)
+    text = _TAG.sub(" ", text)
+    text = re.sub(r"[*_`]+", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@cache
+def _syllables(word: str) -> int:
+    """Count syllables with textstat's Dutch hyphenation dictionary."""
+    textstat.set_lang("nl")
+    return max(1, int(textstat.syllable_count(word)))
+
+
+def measure_text(blocks: list[str]) -> Readability:
+    """Measure running-text blocks; each block ends at least one sentence."""
+    words = sentences = syllables = long_words = 0
+    for block in blocks:
+        found = _WORD.findall(block)
+        if not found:
+            continue
+        words += len(found)
+        text = block.rstrip()
+        ends = len(_SENTENCE_END.findall(text))
+        sentences += ends if _FINAL_END.search(text) else ends + 1
+        for word in found:
+            count = _syllables(word.lower())
+            syllables += count
+            long_words += count >= 4
+    return Readability(words, sentences, syllables, long_words)
+
+
+def measure(markdown: str) -> Readability:
+    """Measure the running text of a Markdown page."""
+    return measure_text(prose(markdown))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the figures of the Markdown files given on the command line."""
+    import sys
+    from pathlib import Path
+
+    paths = argv if argv is not None else sys.argv[1:]
+    failed = 0
+    for name in paths:
+        result = measure(Path(name).read_text(encoding="utf-8"))
+        problems = result.problems()
+        failed += bool(problems)
+        status = "; ".join(problems) if problems else "ok"
+        print(f"{name}: FD {result.flesch_douma:.0f}, {result.words_per_sentence:.1f} w/s, "
+              f"{result.long_word_share:.0%} long words, {result.words} words: {status}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,60 @@
+"""Shortcodes: HTML comments such as ``<!-- miles:scenario het-nieuws -->`` in Markdown pages.
+
+A comment keeps the Markdown readable on GitHub and in any editor; the build replaces it with the
+rendered block, and an unknown kind or id is a build error at the comment's line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping, Set
+from dataclasses import dataclass
+
+from miles_site.errors import ContentIssue
+
+SHORTCODE = re.compile(r"<!--\s*miles:(?P<kind>[a-z-]+)(?:\s+(?P<arg>[^\s>]+))?\s*-->")
+
+
+@dataclass(frozen=True)
+class Shortcode:
+    """One shortcode found in a page body."""
+
+    kind: str
+    arg: str
+    line: int
+
+
+def find_shortcodes(body: str, body_line: int = 1) -> Iterator[Shortcode]:
+    """Yield the shortcodes in ``body``, with file lines counted from ``body_line``."""
+    for match in SHORTCODE.finditer(body):
+        line = body_line + body.count("\n", 0, match.start())
+        yield Shortcode(match["kind"], match["arg"] or "", line)
+
+
+def check_shortcodes(
+    file: str, body: str, body_line: int, known: Mapping[str, Set[str] | None]
+) -> list[ContentIssue]:
+    """Report shortcodes of an unknown kind, or whose id is not among the known ids.
+
+    ``known`` maps each kind to its valid ids, or to None for kinds that take no id.
+    """
+    issues = []
+    for code in find_shortcodes(body, body_line):
+        if code.kind not in known:
+            kinds = ", ".join(sorted(known))
+            issues.append(ContentIssue(file, code.line, f"miles:{code.kind}",
+                                       f"unknown shortcode kind '{code.kind}'; use one of {kinds}"))
+            continue
+        ids = known[code.kind]
+        if ids is None:
+            continue
+        if code.arg not in ids:
+            hint = ", ".join(sorted(ids)) or "none defined yet"
+            issues.append(ContentIssue(file, code.line, f"miles:{code.kind}",
+                                       f"unknown {code.kind} id '{code.arg}'; known ids: {hint}"))
+    return issues
+
+
+def replace_shortcodes(body: str, render_one: Callable[[str, str], str]) -> str:
+    """Replace every shortcode with ``render_one(kind, arg)``, surrounded by blank lines."""
+    return SHORTCODE.sub(lambda m: "\n\n" + render_one(m["kind"], m["arg"] or "") + "\n\n", body)

@@ -1,0 +1,165 @@
+"""Line-aware loading of YAML files and Markdown front matter.
+
+PyYAML's composer keeps a mark (line, column) on every node. We walk the node tree once to record
+the line of every key path, so that a validation error at ``nodes.start.choices[1].next`` can be
+reported at the line an author has to edit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from miles_site.errors import ContentIssue
+
+Loc = tuple[str | int, ...]
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+@dataclass(frozen=True)
+class LoadedYaml:
+    """Parsed YAML data plus the source line of every key path in it."""
+
+    file: str
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+    first_line: int = 1
+
+    def line_of(self, loc: Loc) -> int:
+        """Return the line of ``loc``, or of its nearest ancestor that has a line."""
+        for end in range(len(loc), -1, -1):
+            line = self.lines.get(tuple(loc[:end]))
+            if line is not None:
+                return line
+        return self.first_line
+
+    def issue(self, loc: Loc, message: str) -> ContentIssue:
+        """Make a ContentIssue located at ``loc`` in this file."""
+        return ContentIssue(self.file, self.line_of(loc), format_loc(loc), message)
+
+
+def format_loc(loc: Loc) -> str:
+    """Format a key path as authors read it: ``nodes.start.choices[1].next``."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def load_yaml_text(
+    text: str, file: str, *, line_offset: int = 0
+) -> tuple[LoadedYaml | None, list[ContentIssue]]:
+    """Parse YAML text; return the data with its line map, or the problems that stop parsing.
+
+    ``line_offset`` is added to every line, for YAML that starts further down a file (front matter).
+    """
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        problem = exc.problem or "invalid YAML"
+        hint = f" ({exc.context})" if exc.context else ""
+        return None, [
+            ContentIssue(file, line, "", f"YAML syntax error: {problem}{hint}; check indentation "
+                         "and quote text that contains ': ' or starts with a special character")
+        ]
+    if node is None:
+        return LoadedYaml(file, None, {}, line_offset + 1), []
+    issues: list[ContentIssue] = []
+    lines: dict[Loc, int] = {}
+    _record_lines(node, (), lines, issues, file, line_offset)
+    loader = yaml.SafeLoader(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.YAMLError as exc:  # constructor problems, e.g. a bad timestamp
+        mark = getattr(exc, "problem_mark", None)
+        line = (mark.line + 1 if mark else 1) + line_offset
+        return None, [ContentIssue(file, line, "", f"YAML error: {exc}")]
+    finally:
+        loader.dispose()
+    return LoadedYaml(file, data, lines, node.start_mark.line + 1 + line_offset), issues
+
+
+def _record_lines(
+    node: yaml.Node,
+    loc: Loc,
+    lines: dict[Loc, int],
+    issues: list[ContentIssue],
+    file: str,
+    offset: int,
+) -> None:
+    """Walk the composed node tree, recording lines and reporting duplicate keys."""
+    lines.setdefault(loc, node.start_mark.line + 1 + offset)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            line = key_node.start_mark.line + 1 + offset
+            if key in seen:
+                issues.append(
+                    ContentIssue(file, line, format_loc((*loc, key)),
+                                 f"duplicate key '{key}' (first defined at line {seen[key]}); "
+                                 "every key must be unique")
+                )
+                continue
+            seen[key] = line
+            lines[(*loc, key)] = line
+            _record_lines(value_node, (*loc, key), lines, issues, file, offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_lines(item, (*loc, index), lines, issues, file, offset)
+
+
+def load_yaml_file(path: Path, root: Path) -> tuple[LoadedYaml | None, list[ContentIssue]]:
+    """Read and parse one YAML file; file names in issues are relative to ``root``."""
+    return load_yaml_text(path.read_text(encoding="utf-8"), relative_name(path, root))
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Split Markdown into (front matter YAML or None, body, line where the body starts)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 1
+    yaml_text = match.group(1) or ""
+    body = text[match.end():]
+    return yaml_text, body, text[: match.end()].count("\n") + 1
+
+
+def load_front_matter(
+    text: str, file: str
+) -> tuple[LoadedYaml | None, list[ContentIssue]]:
+    """Parse the front matter of a Markdown page (its YAML starts on line 2)."""
+    yaml_text, _, _ = split_front_matter(text)
+    if yaml_text is None:
+        return None, [ContentIssue(file, 1, "", "the page has no front matter; start the file "
+                                   "with a '---' line, the fields (title, description, …) and "
+                                   "another '---' line")]
+    return load_yaml_text(yaml_text, file, line_offset=1)
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """Return ``path`` relative to ``root`` with forward slashes, or as given if outside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def iter_files(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
+    """Yield files under ``folder`` with one of ``suffixes``, sorted, skipping hidden ones."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+        if path.is_file() and path.suffix in suffixes and not hidden:
+            yield path
