@@ -19,6 +19,20 @@ from miles_site.errors import ContentIssue
 
 Loc = tuple[str | int, ...]
 
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so that the models report a bad date with its line.
+
+    PyYAML would turn ``2026-13-01`` into a constructor crash instead of a validation error.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -63,7 +77,7 @@ def load_yaml_text(
     ``line_offset`` is added to every line, for YAML that starts further down a file (front matter).
     """
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
@@ -78,13 +92,14 @@ def load_yaml_text(
     issues: list[ContentIssue] = []
     lines: dict[Loc, int] = {}
     _record_lines(node, (), lines, issues, file, line_offset)
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         data = loader.get_single_data()
-    except yaml.YAMLError as exc:  # constructor problems, e.g. a bad timestamp
+    except yaml.YAMLError as exc:  # a tag the safe loader refuses, e.g. !!python/object
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 1 if mark else 1) + line_offset
-        return None, [ContentIssue(file, line, "", f"YAML error: {exc}")]
+        problem = getattr(exc, "problem", None) or str(exc)
+        return None, [ContentIssue(file, line, "", f"YAML error: {problem}")]
     finally:
         loader.dispose()
     return LoadedYaml(file, data, lines, node.start_mark.line + 1 + line_offset), issues

@@ -26,7 +26,8 @@ def validate(model: type[M], loaded: LoadedYaml, *, context: Any = None) -> tupl
     try:
         return model.model_validate(loaded.data, context=context), []
     except ValidationError as exc:
-        return None, [_issue(loaded, model, error) for error in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+        return None, [_issue(loaded, model, e) for e in errors if not _follows_from(e, errors)]
 
 
 def _issue(loaded: LoadedYaml, model: type[BaseModel], error: Any) -> ContentIssue:
@@ -43,11 +44,25 @@ def _issue(loaded: LoadedYaml, model: type[BaseModel], error: Any) -> ContentIss
     elif kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         message = f"'{error.get('input')}' is not allowed; use one of {expected}"
+    elif kind in ("too_short", "too_long"):
+        ctx = error.get("ctx", {})
+        limit = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
+        word = "at least" if kind == "too_short" else "at most"
+        message = f"needs {word} {limit} item{'s' if limit != 1 else ''}, found {ctx.get('actual_length')}"
     elif kind == "value_error":
         message = str(error.get("ctx", {}).get("error", error["msg"]))
     else:
         message = error["msg"][0].lower() + error["msg"][1:]
     return loaded.issue(loc, message)
+
+
+def _follows_from(error: Any, errors: list[Any]) -> bool:
+    """A list that is too short only because its items failed is not a problem of its own."""
+    if error["type"] != "too_short":
+        return False
+    loc = tuple(error["loc"])
+    return any(tuple(other["loc"])[: len(loc)] == loc and len(other["loc"]) > len(loc)
+               for other in errors)
 
 
 def _is_internal(part: Any) -> bool:

@@ -1,0 +1,86 @@
+"""Build the site atomically and package it as an offline zip.
+
+MkDocs cleans its site folder before it builds, so a failed build would leave authors and readers
+with half a site. We build into a sibling folder and swap it in only when the strict build passed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config import load_config
+
+from miles_site.render.environment import render
+
+ZIP_FOLDER = "MiLES-toolbox"
+START_PAGE = "START-HERE.html"
+
+
+class BuildFailed(Exception):
+    """The site did not build; MkDocs has already printed why."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """Where the build put its output."""
+
+    site_dir: Path
+    zip_path: Path | None
+
+
+def configured_site_dir(config_file: Path) -> Path:
+    """Return the absolute site_dir that mkdocs.yml configures."""
+    config = load_config(str(config_file))
+    return Path(config.site_dir).resolve()
+
+
+def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
+    """Build into a temporary folder and move it to ``site_dir`` only if the build succeeded."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = site_dir.with_name(f".{site_dir.name}.building")
+    shutil.rmtree(staging, ignore_errors=True)
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file),
+               "--site-dir", str(staging)]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if subprocess.run(command, env=env, check=False).returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(f"the build failed; {site_dir} was left as it was")
+    retired = site_dir.with_name(f".{site_dir.name}.old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(retired)
+    staging.rename(site_dir)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def make_offline_zip(site_dir: Path, zip_path: Path, site_name: str) -> None:
+    """Pack the site under one folder, with a START-HERE page at the root of the zip."""
+    partial = zip_path.with_name(zip_path.name + ".part")
+    start = render("start_here.html.j2", folder=ZIP_FOLDER, site_name=site_name)
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr(START_PAGE, start)
+        for path in sorted(site_dir.rglob("*")):
+            if path.is_file() and not path.name.endswith(".map"):
+                archive.write(path, f"{ZIP_FOLDER}/{path.relative_to(site_dir).as_posix()}")
+    partial.replace(zip_path)
+
+
+def build_all(config_file: Path, *, strict: bool = True, with_zip: bool = True) -> BuildResult:
+    """Build the site and, unless told otherwise, the offline zip next to it."""
+    config = load_config(str(config_file))
+    site_dir = Path(config.site_dir).resolve()
+    build_site(config_file, site_dir, strict=strict)
+    if not with_zip:
+        return BuildResult(site_dir, None)
+    zip_path = site_dir.parent / "miles-offline.zip"
+    make_offline_zip(site_dir, zip_path, str(config.site_name))
+    return BuildResult(site_dir, zip_path)

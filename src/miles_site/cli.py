@@ -1,0 +1,51 @@
+"""The ``miles`` command: build the site, check the sources, and author tools."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from miles_site.build import BuildFailed, build_all
+from miles_site.project import Paths, load_project
+
+
+@click.group()
+def main() -> None:
+    """Build and check the MiLES toolbox."""
+
+
+@main.command()
+@click.option("--config-file", "-f", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=Path("mkdocs.yml"), show_default=True, help="The MkDocs configuration.")
+@click.option("--zip/--no-zip", "with_zip", default=True, help="Also make the offline zip.")
+def build(config_file: Path, with_zip: bool) -> None:
+    """Build the site strictly into build/site and the offline zip; keep the old site on failure."""
+    try:
+        result = build_all(config_file, with_zip=with_zip)
+    except BuildFailed as exc:
+        click.secho(f"Build failed: {exc}. Fix the problems listed above and run it again.",
+                    fg="red", err=True)
+        sys.exit(1)
+    index = result.site_dir / "index.html"
+    click.echo(f"\nThe site is ready in {result.site_dir}")
+    click.echo(f"  Open it: {index.as_uri()}")
+    if result.zip_path:
+        click.echo(f"The offline version is {result.zip_path}")
+        click.echo("  Extract it and open START-HERE.html; it works without a network.")
+
+
+@main.command()
+@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("."), show_default=True, help="The project folder.")
+def check(root: Path) -> None:
+    """Check every source and print each problem as file:line: message."""
+    project = load_project(Paths.under(root))
+    for issue in sorted(set(project.errors)):
+        click.echo(f"{issue}", err=True)
+    for issue in sorted(set(project.warnings)):
+        click.echo(f"{issue} (warning)", err=True)
+    errors, warnings = len(set(project.errors)), len(set(project.warnings))
+    click.echo(f"{errors} error(s), {warnings} warning(s) in {len(project.pages)} pages.")
+    sys.exit(1 if errors or warnings else 0)

@@ -1,0 +1,40 @@
+"""Shared fixtures. Browser fixtures live in tests/browser/conftest.py."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from dataclasses import dataclass  # noqa: E402
+
+import pytest  # noqa: E402
+
+from miles_site.build import build_site, make_offline_zip  # noqa: E402
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """The real site, built once per test session, and its offline zip."""
+
+    site: Path
+    zip_path: Path
+
+    def pages(self) -> list[Path]:
+        """Return every HTML page of the site, relative to its root."""
+        return sorted(p.relative_to(self.site) for p in self.site.rglob("*.html"))
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """Build the real project strictly, once, for every test that needs the output."""
+    out = tmp_path_factory.mktemp("real-site")
+    site = out / "site"
+    build_site(ROOT / "mkdocs.yml", site, strict=True)
+    zip_path = out / "miles-offline.zip"
+    make_offline_zip(site, zip_path, "MiLES")
+    return BuiltSite(site, zip_path)
