@@ -6,27 +6,14 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from dataclasses import dataclass  # noqa: E402
-
-import pytest  # noqa: E402
-
 from miles_site.build import build_site, make_offline_zip  # noqa: E402
-
-
-@dataclass(frozen=True)
-class BuiltSite:
-    """The real site, built once per test session, and its offline zip."""
-
-    site: Path
-    zip_path: Path
-
-    def pages(self) -> list[Path]:
-        """Return every HTML page of the site, relative to its root."""
-        return sorted(p.relative_to(self.site) for p in self.site.rglob("*.html"))
+from support.site import BuiltSite  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -17,16 +17,25 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--config-file", "-f", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=Path("mkdocs.yml"), show_default=True, help="The MkDocs configuration.")
+@click.option(
+    "--config-file",
+    "-f",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="The MkDocs configuration.",
+)
 @click.option("--zip/--no-zip", "with_zip", default=True, help="Also make the offline zip.")
 def build(config_file: Path, with_zip: bool) -> None:
     """Build the site strictly into build/site and the offline zip; keep the old site on failure."""
     try:
         result = build_all(config_file, with_zip=with_zip)
     except BuildFailed as exc:
-        click.secho(f"Build failed: {exc}. Fix the problems listed above and run it again.",
-                    fg="red", err=True)
+        click.secho(
+            f"Build failed: {exc}. Fix the problems listed above and run it again.",
+            fg="red",
+            err=True,
+        )
         sys.exit(1)
     index = result.site_dir / "index.html"
     click.echo(f"\nThe site is ready in {result.site_dir}")
@@ -37,8 +46,13 @@ def build(config_file: Path, with_zip: bool) -> None:
 
 
 @main.command()
-@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=Path("."), show_default=True, help="The project folder.")
+@click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The project folder.",
+)
 def check(root: Path) -> None:
     """Check every source and print each problem as file:line: message."""
     project = load_project(Paths.under(root))

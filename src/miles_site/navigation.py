@@ -65,15 +65,28 @@ def expand_nav(
         if entry == PHASES_ENTRY:
             for phase in phases:
                 if not any(page.folder == phase.id for page in pages):
-                    issues.append(ContentIssue(file, 0, "nav", f"phase '{phase.id}' has no "
-                                               f"pages; create content/{phase.id}/index.md"))
+                    issues.append(
+                        ContentIssue(
+                            file,
+                            0,
+                            "nav",
+                            f"phase '{phase.id}' has no pages; create content/{phase.id}/index.md",
+                        )
+                    )
                     continue
                 result.append(folder_section(phase.id, pages, phase.label))
         elif isinstance(entry, str) and entry in generated:
             result.append(generated[entry])
         elif isinstance(entry, str) and entry.startswith("miles:"):
-            issues.append(ContentIssue(file, 0, "nav", f"unknown nav placeholder '{entry}'; use "
-                                       f"{', '.join([PHASES_ENTRY, *generated])}"))
+            issues.append(
+                ContentIssue(
+                    file,
+                    0,
+                    "nav",
+                    f"unknown nav placeholder '{entry}'; use "
+                    f"{', '.join([PHASES_ENTRY, *generated])}",
+                )
+            )
         elif isinstance(entry, str) and entry.endswith("/"):
             folder = entry.rstrip("/")
             if not any(page.folder == folder for page in pages):
@@ -81,7 +94,7 @@ def expand_nav(
                 continue
             result.append(folder_section(folder, pages))
         elif isinstance(entry, dict) and len(entry) == 1:
-            (title, value), = entry.items()
+            ((title, value),) = entry.items()
             if isinstance(value, list):
                 children, more = expand_nav(value, pages, phases, generated, file)
                 issues += more

@@ -61,8 +61,14 @@ class MilesPlugin(BasePlugin[MilesConfig]):
         errors = list(project.errors)
         shim = self.paths.root / self.config.iframe_worker_shim
         if not shim.is_file():
-            errors.append(ContentIssue(self.config.iframe_worker_shim, 0, "", "the iframe-worker "
-                                       "shim is missing; run 'npm ci' (make site does this)"))
+            errors.append(
+                ContentIssue(
+                    self.config.iframe_worker_shim,
+                    0,
+                    "",
+                    "the iframe-worker shim is missing; run 'npm ci' (make site does this)",
+                )
+            )
         else:
             files.append(File.generated(config, self.config.shim_uri, abs_src_path=str(shim)))
         if self.nav_spec is not None:

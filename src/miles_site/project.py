@@ -31,8 +31,14 @@ class Paths:
     checklists_dir: Path
 
     @classmethod
-    def under(cls, root: Path, docs: str = "content", data: str = "data",
-              scripts: str = "video_scripts", checklists: str = "checklists") -> Paths:
+    def under(
+        cls,
+        root: Path,
+        docs: str = "content",
+        data: str = "data",
+        scripts: str = "video_scripts",
+        checklists: str = "checklists",
+    ) -> Paths:
         """Build the paths for a project rooted at ``root`` with the usual folder names."""
         root = root.resolve()
         return cls(root, root / docs, root / data, root / scripts, root / checklists)

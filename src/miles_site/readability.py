@@ -53,8 +53,11 @@ class Readability:
         """Return the Flesch–Douma score: higher is easier, 60 and up suits B1 readers."""
         if not self.words:
             return 100.0
-        return (DOUMA_BASE - DOUMA_SENTENCE * self.words_per_sentence
-                - DOUMA_SYLLABLE * self.syllables / self.words)
+        return (
+            DOUMA_BASE
+            - DOUMA_SENTENCE * self.words_per_sentence
+            - DOUMA_SYLLABLE * self.syllables / self.words
+        )
 
     @property
     def words_per_sentence(self) -> float:
@@ -70,11 +73,15 @@ class Readability:
         """Say which B1 thresholds the text misses, in words an author can act on."""
         found = []
         if self.words and self.flesch_douma < MIN_FLESCH_DOUMA:
-            found.append(f"Flesch–Douma {self.flesch_douma:.0f} is below {MIN_FLESCH_DOUMA:.0f}; "
-                         "use shorter words and sentences")
+            found.append(
+                f"Flesch–Douma {self.flesch_douma:.0f} is below {MIN_FLESCH_DOUMA:.0f}; "
+                "use shorter words and sentences"
+            )
         if self.words_per_sentence > MAX_WORDS_PER_SENTENCE:
-            found.append(f"sentences average {self.words_per_sentence:.1f} words, more than "
-                         f"{MAX_WORDS_PER_SENTENCE:.0f}; split long sentences")
+            found.append(
+                f"sentences average {self.words_per_sentence:.1f} words, more than "
+                f"{MAX_WORDS_PER_SENTENCE:.0f}; split long sentences"
+            )
         return found
 
 
@@ -163,8 +170,10 @@ def main(argv: list[str] | None = None) -> int:
         problems = result.problems()
         failed += bool(problems)
         status = "; ".join(problems) if problems else "ok"
-        print(f"{name}: FD {result.flesch_douma:.0f}, {result.words_per_sentence:.1f} w/s, "
-              f"{result.long_word_share:.0%} long words, {result.words} words: {status}")
+        print(
+            f"{name}: FD {result.flesch_douma:.0f}, {result.words_per_sentence:.1f} w/s, "
+            f"{result.long_word_share:.0%} long words, {result.words} words: {status}"
+        )
     return 1 if failed else 0
 
 

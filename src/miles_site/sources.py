@@ -20,7 +20,6 @@ from miles_site.errors import ContentIssue
 Loc = tuple[str | int, ...]
 
 
-
 class _Loader(yaml.SafeLoader):
     """SafeLoader that leaves dates as text, so that the models report a bad date with its line.
 
@@ -84,8 +83,13 @@ def load_yaml_text(
         problem = exc.problem or "invalid YAML"
         hint = f" ({exc.context})" if exc.context else ""
         return None, [
-            ContentIssue(file, line, "", f"YAML syntax error: {problem}{hint}; check indentation "
-                         "and quote text that contains ': ' or starts with a special character")
+            ContentIssue(
+                file,
+                line,
+                "",
+                f"YAML syntax error: {problem}{hint}; check indentation "
+                "and quote text that contains ': ' or starts with a special character",
+            )
         ]
     if node is None:
         return LoadedYaml(file, None, {}, line_offset + 1), []
@@ -122,9 +126,13 @@ def _record_lines(
             line = key_node.start_mark.line + 1 + offset
             if key in seen:
                 issues.append(
-                    ContentIssue(file, line, format_loc((*loc, key)),
-                                 f"duplicate key '{key}' (first defined at line {seen[key]}); "
-                                 "every key must be unique")
+                    ContentIssue(
+                        file,
+                        line,
+                        format_loc((*loc, key)),
+                        f"duplicate key '{key}' (first defined at line {seen[key]}); "
+                        "every key must be unique",
+                    )
                 )
                 continue
             seen[key] = line
@@ -146,19 +154,24 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     if not match:
         return None, text, 1
     yaml_text = match.group(1) or ""
-    body = text[match.end():]
+    body = text[match.end() :]
     return yaml_text, body, text[: match.end()].count("\n") + 1
 
 
-def load_front_matter(
-    text: str, file: str
-) -> tuple[LoadedYaml | None, list[ContentIssue]]:
+def load_front_matter(text: str, file: str) -> tuple[LoadedYaml | None, list[ContentIssue]]:
     """Parse the front matter of a Markdown page (its YAML starts on line 2)."""
     yaml_text, _, _ = split_front_matter(text)
     if yaml_text is None:
-        return None, [ContentIssue(file, 1, "", "the page has no front matter; start the file "
-                                   "with a '---' line, the fields (title, description, …) and "
-                                   "another '---' line")]
+        return None, [
+            ContentIssue(
+                file,
+                1,
+                "",
+                "the page has no front matter; start the file "
+                "with a '---' line, the fields (title, description, …) and "
+                "another '---' line",
+            )
+        ]
     return load_yaml_text(yaml_text, file, line_offset=1)
 
 

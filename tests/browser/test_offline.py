@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser.conftest import RequestLog
-from conftest import BuiltSite
 from playwright.sync_api import Browser, Page
+
+from support.browser import RequestLog
+from support.site import BuiltSite
 
 
 @pytest.fixture(scope="session")

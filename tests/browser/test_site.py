@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from axe_playwright_python.sync_playwright import Axe
-from browser.conftest import RequestLog, axe_violations
-from conftest import BuiltSite
 from playwright.sync_api import Page
+
+from support.browser import RequestLog, axe_violations
+from support.site import BuiltSite
 
 
 def test_axe_finds_no_wcag_violations_on_any_page(
@@ -41,8 +42,10 @@ def test_no_page_requests_another_host(
 def test_skip_link_is_first_and_moves_focus_to_the_content(page: Page, base_url: str) -> None:
     page.goto(base_url + "melding/index.html")
     page.keyboard.press("Tab")
-    focused = page.evaluate("() => [document.activeElement.textContent.trim(), "
-                            "document.activeElement.getAttribute('href')]")
+    focused = page.evaluate(
+        "() => [document.activeElement.textContent.trim(), "
+        "document.activeElement.getAttribute('href')]"
+    )
     assert focused == ["Direct naar de inhoud", "#miles-inhoud"]
     assert page.locator("a.miles-skip").is_visible(), "the skip link must show when focused"
     page.keyboard.press("Enter")

@@ -8,8 +8,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-from conftest import BuiltSite
 from support.projects import page, write_project
+from support.site import BuiltSite
 
 PHASE_LABELS = [
     "Fase 1: Melding",
@@ -21,15 +21,28 @@ PHASE_LABELS = [
 
 
 def miles(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "miles_site", *args], cwd=project,
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "miles_site", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def test_real_site_has_home_phases_and_review_dates(built_site: BuiltSite) -> None:
     home = (built_site.site / "index.html").read_text(encoding="utf-8")
     cards = re.findall(r'class="miles-phase-cards__link" href="([^"]+)"', home)
-    assert cards == [f"{p}/index.html" for p in ("melding", "behandeling", "plan-terugkeer",
-                                                 "terug-aan-het-werk", "als-het-anders-loopt")]
+    assert cards == [
+        f"{p}/index.html"
+        for p in (
+            "melding",
+            "behandeling",
+            "plan-terugkeer",
+            "terug-aan-het-werk",
+            "als-het-anders-loopt",
+        )
+    ]
     positions = [home.find(label) for label in PHASE_LABELS]
     assert -1 not in positions and positions == sorted(positions), "phases missing or out of order"
     for name in ("melding/index.html", "fasen.html"):
@@ -67,9 +80,11 @@ BROKEN = {
     "content/melding/a.md": page("A", "melding").replace("phase: melding", "phase: diagnose"),
     "content/melding/b.md": page("B", "melding").replace("2026-11-01", "2026-13-01"),
     "content/melding/c.md": page("C", "melding").replace(
-        "    url: https://www.rijksoverheid.nl/onderwerpen/ziekteverzuim-van-het-werk\n", ""),
-    "content/melding/d.md": page("D", "melding").replace("audience: [leidinggevende]",
-                                                         "audience: [leidinggevende"),
+        "    url: https://www.rijksoverheid.nl/onderwerpen/ziekteverzuim-van-het-werk\n", ""
+    ),
+    "content/melding/d.md": page("D", "melding").replace(
+        "audience: [leidinggevende]", "audience: [leidinggevende"
+    ),
     "content/melding/e.md": page("E", "melding") + "\n<!-- miles:onbekend x -->\n",
 }
 
@@ -104,8 +119,9 @@ def test_broken_project_fails_with_every_problem_and_keeps_the_old_site(tmp_path
 
 def test_overdue_review_fails_a_strict_build(tmp_path: Path) -> None:
     old = page("Oud", "melding").replace("review_due: 2099-11-01", "review_due: 2026-11-02")
-    project = write_project(tmp_path, {"content/melding/oud.md": old},
-                            plugin_options="today: '2026-11-03'\n")
+    project = write_project(
+        tmp_path, {"content/melding/oud.md": old}, plugin_options="today: '2026-11-03'\n"
+    )
     result = miles(project, "build", "--no-zip")
     output = result.stdout + result.stderr
     assert result.returncode == 1

@@ -33,7 +33,8 @@ def mkdocs_yml(extra_plugin_options: str = "") -> str:
     """Return an mkdocs.yml like the real one, with the shim taken from the repository."""
     shim = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
     options = textwrap.indent(extra_plugin_options, "      ")
-    return textwrap.dedent(f"""\
+    return (
+        textwrap.dedent(f"""\
         site_name: Testsite
         docs_dir: content
         use_directory_urls: false
@@ -48,7 +49,9 @@ def mkdocs_yml(extra_plugin_options: str = "") -> str:
           - search
           - miles:
               iframe_worker_shim: {shim}
-        """) + options + textwrap.dedent("""\
+        """)
+        + options
+        + textwrap.dedent("""\
         nav:
           - index.md
           - miles:phases
@@ -56,6 +59,7 @@ def mkdocs_yml(extra_plugin_options: str = "") -> str:
           links:
             not_found: warn
         """)
+    )
 
 
 def write_project(root: Path, files: dict[str, str], *, plugin_options: str = "") -> Path:
@@ -64,8 +68,13 @@ def write_project(root: Path, files: dict[str, str], *, plugin_options: str = ""
     shutil.copy(ROOT / "data" / "phases.yml", root / "data" / "phases.yml")
     (root / "mkdocs.yml").write_text(mkdocs_yml(plugin_options), encoding="utf-8")
     defaults = {"content/index.md": page("Home")}
-    for phase in ("melding", "behandeling", "plan-terugkeer", "terug-aan-het-werk",
-                  "als-het-anders-loopt"):
+    for phase in (
+        "melding",
+        "behandeling",
+        "plan-terugkeer",
+        "terug-aan-het-werk",
+        "als-het-anders-loopt",
+    ):
         defaults[f"content/{phase}/index.md"] = page(f"Fase {phase}", phase)
     for name, text in {**defaults, **files}.items():
         path = root / name

@@ -78,8 +78,10 @@ def test_good_front_matter_becomes_a_model(tmp_path: Path) -> None:
             id="bad-date",
         ),
         pytest.param(
-            GOOD.replace("    url: https://hrcommunity.nl/2019/06/07/mijn-werknemer-heeft-kanker"
-                         "-en-nu/\n", ""),
+            GOOD.replace(
+                "    url: https://hrcommunity.nl/2019/06/07/mijn-werknemer-heeft-kanker-en-nu/\n",
+                "",
+            ),
             "content/pagina.md:9: sources[0].url: required field 'url' is missing",
             id="source-without-url",
         ),
@@ -96,9 +98,11 @@ def test_good_front_matter_becomes_a_model(tmp_path: Path) -> None:
             id="due-before-review",
         ),
         pytest.param(
-            GOOD.replace("  - title: HR Community\n    url: https://hrcommunity.nl/2019/06/07/"
-                         "mijn-werknemer-heeft-kanker-en-nu/\n", "  []\n")
-            .replace("sources:\n  []", "sources: []"),
+            GOOD.replace(
+                "  - title: HR Community\n    url: https://hrcommunity.nl/2019/06/07/"
+                "mijn-werknemer-heeft-kanker-en-nu/\n",
+                "  []\n",
+            ).replace("sources:\n  []", "sources: []"),
             "content/pagina.md:8: sources: needs at least 1 item, found 0",
             id="no-sources",
         ),

@@ -18,7 +18,9 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-def validate(model: type[M], loaded: LoadedYaml, *, context: Any = None) -> tuple[M | None, list[ContentIssue]]:
+def validate(
+    model: type[M], loaded: LoadedYaml, *, context: Any = None
+) -> tuple[M | None, list[ContentIssue]]:
     """Validate loaded YAML against ``model``; return the instance or every problem found."""
     if not isinstance(loaded.data, dict):
         kind = "empty" if loaded.data is None else type(loaded.data).__name__
@@ -48,7 +50,8 @@ def _issue(loaded: LoadedYaml, model: type[BaseModel], error: Any) -> ContentIss
         ctx = error.get("ctx", {})
         limit = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
         word = "at least" if kind == "too_short" else "at most"
-        message = f"needs {word} {limit} item{'s' if limit != 1 else ''}, found {ctx.get('actual_length')}"
+        plural = "s" if limit != 1 else ""
+        message = f"needs {word} {limit} item{plural}, found {ctx.get('actual_length')}"
     elif kind == "value_error":
         message = str(error.get("ctx", {}).get("error", error["msg"]))
     else:
@@ -57,12 +60,13 @@ def _issue(loaded: LoadedYaml, model: type[BaseModel], error: Any) -> ContentIss
 
 
 def _follows_from(error: Any, errors: list[Any]) -> bool:
-    """A list that is too short only because its items failed is not a problem of its own."""
+    """Tell whether a too-short list is only the echo of its items' own errors."""
     if error["type"] != "too_short":
         return False
     loc = tuple(error["loc"])
-    return any(tuple(other["loc"])[: len(loc)] == loc and len(other["loc"]) > len(loc)
-               for other in errors)
+    return any(
+        tuple(other["loc"])[: len(loc)] == loc and len(other["loc"]) > len(loc) for other in errors
+    )
 
 
 def _is_internal(part: Any) -> bool:

@@ -81,8 +81,9 @@ class ContentPage:
         return self.src_uri.split("/")[0] if "/" in self.src_uri else ""
 
 
-def load_page(path: Path, docs_dir: Path, root: Path, phases: Phases | None
-              ) -> tuple[ContentPage | None, list[ContentIssue]]:
+def load_page(
+    path: Path, docs_dir: Path, root: Path, phases: Phases | None
+) -> tuple[ContentPage | None, list[ContentIssue]]:
     """Load one Markdown page and validate its front matter."""
     file = relative_name(path, root)
     text = path.read_text(encoding="utf-8")
@@ -98,8 +99,9 @@ def load_page(path: Path, docs_dir: Path, root: Path, phases: Phases | None
     return ContentPage(src_uri, file, model, body, body_line, keys), []
 
 
-def load_pages(docs_dir: Path, root: Path, phases: Phases | None
-               ) -> tuple[list[ContentPage], list[ContentIssue]]:
+def load_pages(
+    docs_dir: Path, root: Path, phases: Phases | None
+) -> tuple[list[ContentPage], list[ContentIssue]]:
     """Load every Markdown page under ``docs_dir``; collect all problems instead of stopping."""
     pages: list[ContentPage] = []
     issues: list[ContentIssue] = []
@@ -114,9 +116,13 @@ def load_pages(docs_dir: Path, root: Path, phases: Phases | None
 def overdue(pages: list[ContentPage], today: dt.date) -> list[ContentIssue]:
     """Return a warning for every page whose review date has passed."""
     return [
-        ContentIssue(page.file, page.meta_lines.get("review_due", 1), "review_due",
-                     f"the review date {page.meta.review_due} has passed; check the page against "
-                     "its sources, then update last_reviewed and review_due")
+        ContentIssue(
+            page.file,
+            page.meta_lines.get("review_due", 1),
+            "review_due",
+            f"the review date {page.meta.review_due} has passed; check the page against "
+            "its sources, then update last_reviewed and review_due",
+        )
         for page in pages
         if page.meta.review_due < today
     ]

@@ -74,8 +74,14 @@ def load_phases(data_dir: Path, root: Path) -> tuple[Phases | None, list[Content
     """Load and validate the phase declaration."""
     path = data_dir / PHASES_FILE
     if not path.is_file():
-        return None, [ContentIssue(path.as_posix(), 0, "", "the phase declaration is missing; "
-                                   f"create {PHASES_FILE} in the data folder")]
+        return None, [
+            ContentIssue(
+                path.as_posix(),
+                0,
+                "",
+                f"the phase declaration is missing; create {PHASES_FILE} in the data folder",
+            )
+        ]
     loaded, issues = load_yaml_file(path, root)
     if loaded is None or issues:
         return None, issues

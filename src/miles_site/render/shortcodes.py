@@ -42,16 +42,28 @@ def check_shortcodes(
     for code in find_shortcodes(body, body_line):
         if code.kind not in known:
             kinds = ", ".join(sorted(known))
-            issues.append(ContentIssue(file, code.line, f"miles:{code.kind}",
-                                       f"unknown shortcode kind '{code.kind}'; use one of {kinds}"))
+            issues.append(
+                ContentIssue(
+                    file,
+                    code.line,
+                    f"miles:{code.kind}",
+                    f"unknown shortcode kind '{code.kind}'; use one of {kinds}",
+                )
+            )
             continue
         ids = known[code.kind]
         if ids is None:
             continue
         if code.arg not in ids:
             hint = ", ".join(sorted(ids)) or "none defined yet"
-            issues.append(ContentIssue(file, code.line, f"miles:{code.kind}",
-                                       f"unknown {code.kind} id '{code.arg}'; known ids: {hint}"))
+            issues.append(
+                ContentIssue(
+                    file,
+                    code.line,
+                    f"miles:{code.kind}",
+                    f"unknown {code.kind} id '{code.arg}'; known ids: {hint}",
+                )
+            )
     return issues
 
 
