@@ -20,7 +20,11 @@ from miles_site.errors import ContentIssue
 Loc = tuple[str | int, ...]
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser keeps marks too and is many times faster than the pure-Python one.
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
     """SafeLoader that leaves dates as text, so that the models report a bad date with its line.
 
     PyYAML would turn ``2026-13-01`` into a constructor crash instead of a validation error.
@@ -75,13 +79,22 @@ def load_yaml_text(
 
     ``line_offset`` is added to every line, for YAML that starts further down a file (front matter).
     """
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = loader.get_single_node()
+        if node is None:
+            return LoadedYaml(file, None, {}, line_offset + 1), []
+        issues: list[ContentIssue] = []
+        lines: dict[Loc, int] = {}
+        _record_lines(node, (), lines, issues, file, line_offset)
+        data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         problem = exc.problem or "invalid YAML"
         hint = f" ({exc.context})" if exc.context else ""
+        if isinstance(exc, yaml.constructor.ConstructorError):
+            return None, [ContentIssue(file, line, "", f"YAML error: {problem}")]
         return None, [
             ContentIssue(
                 file,
@@ -91,19 +104,6 @@ def load_yaml_text(
                 "and quote text that contains ': ' or starts with a special character",
             )
         ]
-    if node is None:
-        return LoadedYaml(file, None, {}, line_offset + 1), []
-    issues: list[ContentIssue] = []
-    lines: dict[Loc, int] = {}
-    _record_lines(node, (), lines, issues, file, line_offset)
-    loader = _Loader(text)
-    try:
-        data = loader.get_single_data()
-    except yaml.YAMLError as exc:  # a tag the safe loader refuses, e.g. !!python/object
-        mark = getattr(exc, "problem_mark", None)
-        line = (mark.line + 1 if mark else 1) + line_offset
-        problem = getattr(exc, "problem", None) or str(exc)
-        return None, [ContentIssue(file, line, "", f"YAML error: {problem}")]
     finally:
         loader.dispose()
     return LoadedYaml(file, data, lines, node.start_mark.line + 1 + line_offset), issues

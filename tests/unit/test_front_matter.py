@@ -55,7 +55,7 @@ def test_good_front_matter_becomes_a_model(tmp_path: Path) -> None:
     [
         pytest.param(
             GOOD.replace("audience: [leidinggevende, hr]", "audience: [leidinggevende, hr"),
-            "content/pagina.md:6: YAML syntax error: expected ',' or ']', but got ':' "
+            "content/pagina.md:6: YAML syntax error: did not find expected ',' or ']' "
             "(while parsing a flow sequence); check indentation and quote text that contains "
             "': ' or starts with a special character",
             id="yaml-syntax",
