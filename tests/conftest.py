@@ -25,3 +25,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     zip_path = out / "miles-offline.zip"
     make_offline_zip(site, zip_path, "MiLES")
     return BuiltSite(site, zip_path)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Add --update-golden, which rewrites the golden files instead of comparing with them."""
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden files")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """Tell whether this run rewrites golden files."""
+    return bool(request.config.getoption("--update-golden"))

@@ -8,7 +8,9 @@ from pathlib import Path
 import click
 
 from miles_site.build import BuildFailed, build_all
+from miles_site.models.schemas import write_schemas
 from miles_site.project import Paths, load_project
+from miles_site.render.scenario import mermaid
 
 
 @click.group()
@@ -63,3 +65,44 @@ def check(root: Path) -> None:
     errors, warnings = len(set(project.errors)), len(set(project.warnings))
     click.echo(f"{errors} error(s), {warnings} warning(s) in {len(project.pages)} pages.")
     sys.exit(1 if errors or warnings else 0)
+
+
+@main.command()
+@click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The project folder.",
+)
+def schemas(root: Path) -> None:
+    """Regenerate the JSON Schemas under schemas/ from the models."""
+    changed = write_schemas(root / "schemas")
+    for path in changed:
+        click.echo(f"updated {path}")
+    if not changed:
+        click.echo("schemas are up to date")
+
+
+@main.command()
+@click.argument("scenario_id")
+@click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The project folder.",
+)
+def graph(scenario_id: str, root: Path) -> None:
+    """Print the branch map of a scenario as a Mermaid flowchart."""
+    project = load_project(Paths.under(root))
+    matches = [s for s in project.scenarios if s.scenario.id == scenario_id]
+    if not matches:
+        known = ", ".join(sorted(s.scenario.id for s in project.scenarios)) or "none"
+        problems = [str(e) for e in project.errors if e.file.endswith(f"/{scenario_id}.yml")]
+        for problem in problems:
+            click.echo(problem, err=True)
+        reason = "has problems" if problems else f"is unknown; known scenarios: {known}"
+        click.echo(f"Scenario '{scenario_id}' {reason}.", err=True)
+        sys.exit(1)
+    click.echo(mermaid(matches[0].scenario), nl=False)

@@ -18,8 +18,8 @@ from mkdocs.structure.pages import Page
 
 from miles_site.config import MilesConfig
 from miles_site.errors import ContentIssue
-from miles_site.navigation import NavPage, expand_nav
-from miles_site.project import Paths, Project, load_project
+from miles_site.navigation import expand_nav
+from miles_site.project import GeneratedFile, Paths, Project, load_project
 from miles_site.render.environment import nl_date
 
 log = logging.getLogger("mkdocs.plugins.miles")
@@ -71,9 +71,11 @@ class MilesPlugin(BasePlugin[MilesConfig]):
             )
         else:
             files.append(File.generated(config, self.config.shim_uri, abs_src_path=str(shim)))
+        if not errors:
+            for generated in project.generated_files():
+                files.append(_site_file(config, generated))
         if self.nav_spec is not None:
-            nav_pages = [NavPage(p.src_uri, p.meta.title, p.meta.order) for p in project.pages]
-            config.nav, nav_errors = expand_nav(self.nav_spec, nav_pages, project.phases)
+            config.nav, nav_errors = expand_nav(self.nav_spec, project.nav_pages(), project.phases)
             errors += nav_errors
         for warning in project.warnings:
             log.warning(str(warning))
@@ -108,6 +110,13 @@ class MilesPlugin(BasePlugin[MilesConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _site_file(config: MkDocsConfig, generated: GeneratedFile) -> File:
+    """Make a MkDocs file for a generated page or a copied media file."""
+    if generated.content is not None:
+        return File.generated(config, generated.src_uri, content=generated.content)
+    return File.generated(config, generated.src_uri, abs_src_path=str(generated.source))
 
 
 def _fail_on(errors: list[ContentIssue]) -> None:

@@ -33,18 +33,28 @@ def nl_date(value: dt.date | str | None) -> str:
     return f"{value.day} {MONTHS_NL[value.month - 1]} {value.year}"
 
 
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]{}#|"})
+
+
+def md_text(value: str) -> str:
+    """Escape text for use inside Markdown, so that YAML text is never read as markup."""
+    return str(value).translate(_MARKDOWN_SPECIAL)
+
+
 @cache
 def environment() -> Environment:
     """Return the shared Jinja2 environment that loads templates from the package."""
     env = Environment(
         loader=PackageLoader("miles_site", "templates"),
-        autoescape=True,
+        # Everything is escaped except Mermaid maps, which are not HTML (they quote on their own).
+        autoescape=lambda name: not (name or "").endswith(".mmd.j2"),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     env.filters["nl_date"] = nl_date
+    env.filters["md_text"] = md_text
     return env
 
 

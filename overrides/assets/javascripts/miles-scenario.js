@@ -1,0 +1,212 @@
+/* MiLES conversation player: turns the walkable transcript into one scene at a time.
+   Progressive enhancement: without this script every scene is a section with links.
+   All text goes in through textContent; scenario data is inlined in the page (works on file://). */
+(function () {
+  "use strict";
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function button(label, className) {
+    var node = el("button", "md-button " + (className || ""), label);
+    node.type = "button";
+    return node;
+  }
+
+  function qualityBadge(choice) {
+    return el("strong", "miles-quality miles-quality--" + choice.quality_slug,
+      choice.quality.charAt(0).toUpperCase() + choice.quality.slice(1));
+  }
+
+  function Player(root, data) {
+    this.root = root;
+    this.data = data;
+    this.history = [];
+    this.build();
+    this.show(data.start, null, false);
+  }
+
+  Player.prototype.build = function () {
+    var self = this;
+    var nojs = this.root.querySelector(".miles-player__nojs");
+    if (nojs) nojs.hidden = true;
+    var transcript = document.querySelector(".miles-transcript");
+    if (transcript) transcript.removeAttribute("open");
+
+    this.ui = el("div", "miles-player__ui");
+    this.ui.setAttribute("role", "region");
+    this.ui.setAttribute("aria-label", "Oefengesprek: " + this.data.title);
+    this.feedback = el("div", "miles-player__feedback");
+    this.feedback.setAttribute("role", "status");
+    this.feedback.setAttribute("aria-live", "polite");
+    this.title = el("h3", "miles-player__title");
+    this.title.tabIndex = -1;
+    this.stage = el("div", "miles-player__stage");
+    this.actions = el("div", "miles-player__actions");
+    var controls = el("div", "miles-player__controls");
+    this.backButton = button("Vorige scène", "miles-player__back");
+    this.restartButton = button("Opnieuw beginnen", "miles-player__restart");
+    this.backButton.addEventListener("click", function () { self.back(); });
+    this.restartButton.addEventListener("click", function () { self.restart(); });
+    controls.appendChild(this.backButton);
+    controls.appendChild(this.restartButton);
+    [this.title, this.stage, this.feedback, this.actions, controls].forEach(function (part) {
+      self.ui.appendChild(part);
+    });
+    this.root.appendChild(this.ui);
+  };
+
+  Player.prototype.scene = function (id) {
+    return this.data.scenes[id];
+  };
+
+  Player.prototype.show = function (id, choice, moveFocus) {
+    var scene = this.scene(id);
+    this.current = id;
+    var video = this.stage.querySelector("video");
+    if (video) video.pause();
+    this.title.textContent = scene.heading;
+    this.renderStage(scene);
+    this.renderActions(scene);
+    this.backButton.disabled = this.history.length === 0;
+    this.root.setAttribute("data-scene", id);
+    if (moveFocus) this.title.focus();
+    this.announce(choice);
+  };
+
+  /* The feedback is announced after focus has moved, so that screen readers do not cut it off. */
+  Player.prototype.announce = function (choice) {
+    var feedback = this.feedback;
+    feedback.textContent = "";
+    feedback.className = "miles-player__feedback";
+    if (!choice) return;
+    window.setTimeout(function () {
+      feedback.className = "miles-player__feedback miles-feedback--" + choice.quality_slug;
+      var what = el("p", "miles-player__chosen");
+      what.appendChild(el("span", "miles-player__chosen-label", "Uw keuze: "));
+      what.appendChild(document.createTextNode(choice.label));
+      var why = el("p");
+      why.appendChild(qualityBadge(choice));
+      why.appendChild(document.createTextNode(" " + choice.feedback));
+      feedback.appendChild(what);
+      feedback.appendChild(why);
+    }, 60);
+  };
+
+  Player.prototype.renderStage = function (scene) {
+    var stage = this.stage;
+    stage.textContent = "";
+    if (scene.scene) stage.appendChild(el("p", "miles-scene__direction", scene.scene));
+    if (scene.media) {
+      var video = el("video", "miles-scene__video");
+      video.controls = true;
+      video.preload = "metadata";
+      if (scene.media.poster) video.poster = scene.media.poster;
+      var source = el("source");
+      source.src = scene.media.src;
+      source.type = scene.media.type;
+      video.appendChild(source);
+      if (scene.media.captions) {
+        var track = el("track");
+        track.kind = "captions";
+        track.srclang = "nl";
+        track.label = "Nederlands";
+        track.src = scene.media.captions; /* a data: URI: Chromium refuses track files on file:// */
+        track.default = true;
+        video.appendChild(track);
+      }
+      stage.appendChild(video);
+    }
+    var dialogue = el("div", "miles-dialogue miles-dialogue--illustrated");
+    scene.lines.forEach(function (line) {
+      var row = el("div", "miles-bubble miles-bubble--" + line.role);
+      var avatar = el("span", "miles-bubble__avatar", line.name.charAt(0));
+      avatar.setAttribute("aria-hidden", "true");
+      var body = el("div", "miles-bubble__body");
+      var who = el("p", "miles-bubble__who");
+      who.appendChild(el("strong", null, line.name));
+      who.appendChild(document.createTextNode(" (" + line.role + ")"));
+      body.appendChild(who);
+      body.appendChild(el("p", "miles-bubble__text", line.text));
+      row.appendChild(avatar);
+      row.appendChild(body);
+      dialogue.appendChild(row);
+    });
+    stage.appendChild(dialogue);
+  };
+
+  Player.prototype.renderActions = function (scene) {
+    var self = this;
+    var actions = this.actions;
+    actions.textContent = "";
+    if (scene.choices.length) {
+      var promptId = "miles-prompt-" + this.data.id;
+      var prompt = el("p", "miles-player__prompt", "Wat doet " + this.data.chooser + "? Kies een reactie:");
+      prompt.id = promptId;
+      var group = el("div", "miles-player__choices");
+      group.setAttribute("role", "group");
+      group.setAttribute("aria-labelledby", promptId);
+      scene.choices.forEach(function (choice, index) {
+        var option = button(choice.label, "miles-player__choice");
+        option.addEventListener("click", function () { self.choose(index); });
+        group.appendChild(option);
+      });
+      actions.appendChild(prompt);
+      actions.appendChild(group);
+      return;
+    }
+    var ending = el("div", "miles-ending");
+    ending.appendChild(el("p", "miles-ending__title", "Einde: " + scene.ending.title));
+    ending.appendChild(el("p", null, scene.ending.text));
+    ending.appendChild(el("p", "miles-ending__label", "Wat u hieruit meeneemt:"));
+    var takeaways = el("ul", "miles-ending__takeaways");
+    scene.ending.takeaways.forEach(function (text) { takeaways.appendChild(el("li", null, text)); });
+    ending.appendChild(takeaways);
+    ending.appendChild(el("p", "miles-ending__label", "Uw route door het gesprek:"));
+    var route = el("ol", "miles-route");
+    this.history.forEach(function (step) {
+      var choice = self.scene(step.scene).choices[step.choice];
+      var item = el("li", "miles-route__step");
+      item.appendChild(el("span", "miles-route__scene", self.scene(step.scene).heading + ". "));
+      item.appendChild(document.createTextNode(choice.label + " "));
+      item.appendChild(qualityBadge(choice));
+      route.appendChild(item);
+    });
+    ending.appendChild(route);
+    actions.appendChild(ending);
+  };
+
+  Player.prototype.choose = function (index) {
+    var choice = this.scene(this.current).choices[index];
+    this.history.push({ scene: this.current, choice: index });
+    this.show(choice.next, choice, true);
+  };
+
+  Player.prototype.back = function () {
+    var step = this.history.pop();
+    if (step) this.show(step.scene, null, true);
+  };
+
+  Player.prototype.restart = function () {
+    this.history = [];
+    this.show(this.data.start, null, true);
+  };
+
+  function init() {
+    document.querySelectorAll("[data-miles-player]").forEach(function (root) {
+      var script = root.querySelector(".miles-player__data");
+      if (!script || root.querySelector(".miles-player__ui")) return;
+      root.milesPlayer = new Player(root, JSON.parse(script.textContent));
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

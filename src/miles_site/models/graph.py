@@ -1,0 +1,94 @@
+"""The branch graph of a scenario: reachability, dead ends, numbering and paths."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+
+from miles_site.models.scenario import Scenario
+
+Step = tuple[str, int]  # (node id, index of the choice taken there)
+
+
+def successors(scenario: Scenario) -> dict[str, list[str]]:
+    """Map each node to the nodes its choices lead to (unknown targets are left out)."""
+    return {
+        node_id: [c.next for c in node.choices or () if c.next in scenario.nodes]
+        for node_id, node in scenario.nodes.items()
+    }
+
+
+def reachable(scenario: Scenario) -> set[str]:
+    """Return the nodes that can be reached from the start node."""
+    if scenario.start not in scenario.nodes:
+        return set()
+    graph = successors(scenario)
+    seen = {scenario.start}
+    queue = deque([scenario.start])
+    while queue:
+        for target in graph[queue.popleft()]:
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return seen
+
+
+def can_end(scenario: Scenario) -> set[str]:
+    """Return the nodes from which some ending can be reached."""
+    graph = successors(scenario)
+    ending = {node_id for node_id, node in scenario.nodes.items() if node.is_ending}
+    changed = True
+    while changed:
+        changed = False
+        for node_id, targets in graph.items():
+            if node_id not in ending and any(t in ending for t in targets):
+                ending.add(node_id)
+                changed = True
+    return ending
+
+
+def numbering(scenario: Scenario) -> dict[str, int]:
+    """Give the nodes the numbers 1, 2, 3 … breadth-first from the start, like a booklet."""
+    graph = successors(scenario)
+    order: list[str] = []
+    queue = deque([scenario.start] if scenario.start in scenario.nodes else [])
+    seen = set(queue)
+    while queue:
+        node_id = queue.popleft()
+        order.append(node_id)
+        for target in graph[node_id]:
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    order += [node_id for node_id in scenario.nodes if node_id not in seen]
+    return {node_id: number for number, node_id in enumerate(order, start=1)}
+
+
+def decision_points(scenario: Scenario) -> int:
+    """Count the nodes where the viewer chooses."""
+    return sum(1 for node in scenario.nodes.values() if node.choices)
+
+
+def paths(scenario: Scenario) -> Iterator[list[Step]]:
+    """Yield every path from the start to an ending that visits no node twice."""
+
+    def walk(node_id: str, path: list[Step], visited: frozenset[str]) -> Iterator[list[Step]]:
+        node = scenario.nodes[node_id]
+        if node.is_ending:
+            yield path
+            return
+        for index, choice in enumerate(node.choices or ()):
+            if choice.next in scenario.nodes and choice.next not in visited:
+                yield from walk(choice.next, [*path, (node_id, index)], visited | {choice.next})
+
+    if scenario.start in scenario.nodes:
+        yield from walk(scenario.start, [], frozenset({scenario.start}))
+
+
+def ending_of(scenario: Scenario, path: list[Step]) -> str:
+    """Return the ending node that a path arrives at."""
+    if not path:
+        return scenario.start
+    node_id, index = path[-1]
+    choices = scenario.nodes[node_id].choices or ()
+    return choices[index].next

@@ -1,0 +1,134 @@
+"""A branching conversation scenario, as written in ``video_scripts/<id>.yml``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+
+from miles_site.models.base import Strict
+from miles_site.models.page import Source
+from miles_site.models.phases import Phases
+
+Slug = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+Role = Literal["leidinggevende", "medewerker", "collega", "hr", "casemanager", "bedrijfsarts"]
+Quality = Literal["aanbevolen", "minder handig", "af te raden"]
+
+_TIME = re.compile(r"^(?:(\d+):)?(\d{1,2})(?:\.(\d{1,3}))?$")
+
+
+def parse_time(text: str) -> float:
+    """Parse a cue time such as '4', '0:04' or '1:02.5' into seconds."""
+    match = _TIME.match(text.strip())
+    if not match:
+        raise ValueError(f"'{text}' is not a time; write it as m:ss or m:ss.f, e.g. 0:04.5")
+    minutes, seconds, fraction = match.groups()
+    return int(minutes or 0) * 60 + int(seconds) + float(f"0.{fraction}" if fraction else 0)
+
+
+class Character(Strict):
+    """Someone who speaks in the scenario."""
+
+    id: str = Slug
+    name: str = Field(min_length=1, description="First name as shown in the dialogue.")
+    role: Role = Field(description="Their role at work.")
+
+
+class Line(Strict):
+    """One spoken line of a clip."""
+
+    speaker: str = Field(description="Id of one of the scenario's characters.")
+    text: str = Field(min_length=1)
+    at: str | None = Field(
+        default=None, description="When the line starts in the video (m:ss), for captions."
+    )
+
+    @field_validator("at")
+    @classmethod
+    def _valid_time(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_time(value)
+        return value
+
+
+class Media(Strict):
+    """A filmed clip for a node; paths are relative to the scripts' media folder."""
+
+    video: str = Field(pattern=r"(?i)\.(mp4|webm)$", description="mp4 or webm file.")
+    poster: str | None = Field(default=None, pattern=r"(?i)\.(jpe?g|png|webp)$")
+    captions: str | None = Field(
+        default=None,
+        description="A WebVTT file, or 'lines' to make the captions from the lines' 'at' times.",
+    )
+    duration: str | None = Field(default=None, description="Length of the clip (m:ss).")
+
+
+class Choice(Strict):
+    """One way the manager can respond."""
+
+    label: str = Field(min_length=1, description="What the manager says or does.")
+    next: str = Field(description="Id of the node this choice leads to.")
+    quality: Quality
+    feedback: str = Field(min_length=1, description="Why this response helps or hurts.")
+
+
+class Ending(Strict):
+    """How the conversation ends on this path."""
+
+    title: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    takeaways: tuple[str, ...] = Field(min_length=1)
+
+
+class Node(Strict):
+    """One clip of the conversation, followed by choices or by an ending."""
+
+    title: str | None = Field(default=None, description="Short heading for the scene.")
+    scene: str | None = Field(default=None, description="Stage direction shown before the lines.")
+    lines: tuple[Line, ...] = Field(min_length=1)
+    media: Media | None = None
+    choices: tuple[Choice, ...] | None = Field(default=None, min_length=2, max_length=4)
+    ending: Ending | None = None
+
+    @model_validator(mode="after")
+    def _choices_or_ending(self) -> Node:
+        if self.choices is not None and self.ending is not None:
+            raise ValueError("a node has either 'choices' or an 'ending', not both")
+        if self.choices is None and self.ending is None:
+            raise ValueError("a node needs 'choices' (2 to 4) or an 'ending'")
+        return self
+
+    @property
+    def is_ending(self) -> bool:
+        """Tell whether the conversation ends at this node."""
+        return self.ending is not None
+
+
+class Scenario(Strict):
+    """A whole branching conversation."""
+
+    id: str = Slug
+    title: str = Field(min_length=1)
+    phase: str = Field(description="Id of a declared RTW phase.")
+    summary: str = Field(min_length=1)
+    learning_goals: tuple[str, ...] = Field(min_length=1)
+    characters: tuple[Character, ...] = Field(min_length=2)
+    last_reviewed: dt.date
+    review_due: dt.date
+    sources: tuple[Source, ...] = Field(min_length=1)
+    start: str = Field(description="Id of the first node.")
+    nodes: dict[str, Node] = Field(min_length=1)
+
+    @field_validator("phase")
+    @classmethod
+    def _known_phase(cls, phase: str, info: ValidationInfo) -> str:
+        phases: Phases | None = (info.context or {}).get("phases")
+        if phases is not None and phase not in phases:
+            raise ValueError(f"unknown phase '{phase}'; use one of {', '.join(phases.ids)}")
+        return phase
+
+    def character(self, character_id: str) -> Character:
+        """Return the character with ``character_id``."""
+        return next(c for c in self.characters if c.id == character_id)

@@ -1,0 +1,52 @@
+"""Golden files: a scenario script renders to exactly the committed Markdown and Mermaid.
+
+After an intended change, run `pytest tests/golden --update-golden` and review the diff.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from miles_site.models.phases import load_phases
+from miles_site.models.scenario_checks import load_scenarios
+from miles_site.render.scenario import mermaid, render_scenario_page
+from support.projects import ROOT
+
+EXPECTED = Path(__file__).parent / "expected"
+
+
+def compare(name: str, actual: str, update: bool) -> None:
+    path = EXPECTED / name
+    if update:
+        path.write_text(actual, encoding="utf-8")
+        pytest.skip(f"updated {path}")
+    assert path.is_file(), f"{path} is missing; run pytest with --update-golden"
+    assert actual == path.read_text(encoding="utf-8"), f"{name} changed; see --update-golden"
+
+
+@pytest.fixture(scope="module")
+def example():  # type: ignore[no-untyped-def]
+    phases, _ = load_phases(ROOT / "data", ROOT)
+    found, errors, _ = load_scenarios(ROOT / "tests/fixtures/video_scripts", ROOT, phases)
+    assert errors == []
+    return found[0], phases
+
+
+def test_scenario_page_markdown(example, update_golden: bool) -> None:  # type: ignore[no-untyped-def]
+    source, phases = example
+    compare("voorbeeld.md", render_scenario_page(source, phases), update_golden)
+
+
+def test_scenario_mermaid(example, update_golden: bool) -> None:  # type: ignore[no-untyped-def]
+    source, _ = example
+    compare("voorbeeld.mmd", mermaid(source.scenario), update_golden)
+
+
+def test_yaml_text_is_escaped(example) -> None:  # type: ignore[no-untyped-def]
+    source, phases = example
+    page = render_scenario_page(source, phases)
+    assert "<script>alert(1)</script>" not in page
+    assert "neem alle tijd &lt;script&gt;alert(1)&lt;/script&gt;." in page
+    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in page  # in the inline JSON
