@@ -48,8 +48,9 @@ def synthetic_project(root: Path, pages: int) -> Path:
 def plain_config(config_file: Path) -> Path:
     """Write a copy of the configuration without the miles plugin (plain Material)."""
     data = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    plugins = [p for p in data["plugins"] if p != "miles" and not (
-        isinstance(p, dict) and "miles" in p)]
+    plugins = [
+        p for p in data["plugins"] if p != "miles" and not (isinstance(p, dict) and "miles" in p)
+    ]
     data["plugins"] = plugins
     data.pop("nav", None)  # the nav placeholders need the plugin; plain MkDocs builds its own
     data.pop("strict", None)
@@ -88,8 +89,10 @@ def run(name: str, config_file: Path, docs_dir: Path, work: Path, repeat: int) -
     pages = count_pages(docs_dir)
     with_plugin = time_build(config_file, work / f"{name}-miles", repeat)
     plain = time_build(plain_config(config_file), work / f"{name}-plain", repeat)
-    print(f"{name:<16} {pages:>5} pages  plain {plain * 1000 / pages:7.1f} ms/page  "
-          f"miles {with_plugin * 1000 / pages:7.1f} ms/page  ratio {with_plugin / plain:5.2f}")
+    print(
+        f"{name:<16} {pages:>5} pages  plain {plain * 1000 / pages:7.1f} ms/page  "
+        f"miles {with_plugin * 1000 / pages:7.1f} ms/page  ratio {with_plugin / plain:5.2f}"
+    )
 
 
 def main() -> None:
@@ -101,10 +104,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         real = work / "real"
-        shutil.copytree(ROOT, real, ignore=shutil.ignore_patterns(
-            ".venv", ".git", "build", "tests", "bench", "*.pyc"), symlinks=True)
-        print(f"clean builds, median of {args.repeat} after a warm-up; "
-              "ratio = with miles / plain Material")
+        shutil.copytree(
+            ROOT,
+            real,
+            ignore=shutil.ignore_patterns(".venv", ".git", "build", "tests", "bench", "*.pyc"),
+            symlinks=True,
+        )
+        print(
+            f"clean builds, median of {args.repeat} after a warm-up; "
+            "ratio = with miles / plain Material"
+        )
         run("real site", real / "mkdocs.yml", real / "content", work, args.repeat)
         synthetic = synthetic_project(work / "synthetic", 200)
         run("synthetic 200", synthetic / "mkdocs.yml", synthetic / "content", work, args.repeat)

@@ -9,6 +9,7 @@ import click
 
 from miles_site.build import BuildFailed, build_all
 from miles_site.models.schemas import write_schemas
+from miles_site.pdf.checklist import build_checklist_pdf
 from miles_site.project import Paths, load_project
 from miles_site.render.scenario import mermaid
 
@@ -106,3 +107,35 @@ def graph(scenario_id: str, root: Path) -> None:
         click.echo(f"Scenario '{scenario_id}' {reason}.", err=True)
         sys.exit(1)
     click.echo(mermaid(matches[0].scenario), nl=False)
+
+
+@main.command()
+@click.argument("checklist_id")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    required=True,
+    help="Where to write the PDF.",
+)
+@click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The project folder.",
+)
+def pdf(checklist_id: str, output: Path, root: Path) -> None:
+    """Render one checklist's fillable PDF."""
+    project = load_project(Paths.under(root))
+    matches = [c for c in project.checklists if c.checklist.id == checklist_id]
+    if not matches:
+        problems = [str(e) for e in project.errors if e.file.endswith(f"/{checklist_id}.yml")]
+        for problem in problems:
+            click.echo(problem, err=True)
+        known = ", ".join(sorted(c.checklist.id for c in project.checklists)) or "none"
+        reason = "has problems" if problems else f"is unknown; known checklists: {known}"
+        click.echo(f"Checklist '{checklist_id}' {reason}.", err=True)
+        sys.exit(1)
+    output.write_bytes(build_checklist_pdf(matches[0].checklist))
+    click.echo(f"wrote {output}")

@@ -16,11 +16,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from miles_site.blocks import expand_shortcodes
 from miles_site.config import MilesConfig
 from miles_site.errors import ContentIssue
 from miles_site.navigation import expand_nav
-from miles_site.project import GeneratedFile, Paths, Project, load_project
+from miles_site.project import Paths, Project, load_project
 from miles_site.render.environment import nl_date
+from miles_site.site_files import GeneratedFile, generated_files, nav_pages
 
 log = logging.getLogger("mkdocs.plugins.miles")
 
@@ -72,10 +74,10 @@ class MilesPlugin(BasePlugin[MilesConfig]):
         else:
             files.append(File.generated(config, self.config.shim_uri, abs_src_path=str(shim)))
         if not errors:
-            for generated in project.generated_files():
+            for generated in generated_files(project):
                 files.append(_site_file(config, generated))
         if self.nav_spec is not None:
-            config.nav, nav_errors = expand_nav(self.nav_spec, project.nav_pages(), project.phases)
+            config.nav, nav_errors = expand_nav(self.nav_spec, nav_pages(project), project.phases)
             errors += nav_errors
         for warning in project.warnings:
             log.warning(str(warning))
@@ -94,7 +96,7 @@ class MilesPlugin(BasePlugin[MilesConfig]):
         def link(target: str) -> str:
             return posixpath.relpath(target, here or ".")
 
-        return project.expand_shortcodes(markdown, link)
+        return expand_shortcodes(project, markdown, link)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Give the theme templates the Dutch date filter."""
@@ -116,6 +118,8 @@ def _site_file(config: MkDocsConfig, generated: GeneratedFile) -> File:
     """Make a MkDocs file for a generated page or a copied media file."""
     if generated.content is not None:
         return File.generated(config, generated.src_uri, content=generated.content)
+    if generated.data is not None:
+        return File.generated(config, generated.src_uri, content=generated.data)
     return File.generated(config, generated.src_uri, abs_src_path=str(generated.source))
 
 

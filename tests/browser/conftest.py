@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -75,3 +76,22 @@ def page(context: BrowserContext, requests: RequestLog) -> Page:
 def axe() -> Axe:
     """axe-core, as bundled with axe-playwright-python."""
     return Axe()
+
+
+@pytest.fixture(scope="session")
+def unzipped(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Extract the offline zip once, as a reader would."""
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(built_site.zip_path) as archive:
+        archive.extractall(target)
+    return target
+
+
+@pytest.fixture
+def offline_page(browser: Browser) -> Iterator[tuple[Page, RequestLog]]:
+    """A page with the network switched off and every non-file request aborted."""
+    context = browser.new_context(locale="nl-NL", offline=True)
+    log = RequestLog(allowed_origin=None)
+    context.route("**/*", log.route)
+    yield context.new_page(), log
+    context.close()

@@ -2,34 +2,11 @@
 
 from __future__ import annotations
 
-import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from support.browser import RequestLog
-from support.site import BuiltSite
-
-
-@pytest.fixture(scope="session")
-def unzipped(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Extract the offline zip once, as a reader would."""
-    target = tmp_path_factory.mktemp("unzipped")
-    with zipfile.ZipFile(built_site.zip_path) as archive:
-        archive.extractall(target)
-    return target
-
-
-@pytest.fixture
-def offline_page(browser: Browser) -> Iterator[tuple[Page, RequestLog]]:
-    """A page with the network switched off and every non-file request aborted."""
-    context = browser.new_context(locale="nl-NL", offline=True)
-    log = RequestLog(allowed_origin=None)
-    context.route("**/*", log.route)
-    yield context.new_page(), log
-    context.close()
 
 
 def test_offline_walk_from_start_page_to_search_result(

@@ -120,7 +120,7 @@ def test_broken_project_fails_with_every_problem_and_keeps_the_old_site(tmp_path
 def test_overdue_review_fails_a_strict_build(tmp_path: Path) -> None:
     old = page("Oud", "melding").replace("review_due: 2099-11-01", "review_due: 2026-11-02")
     project = write_project(
-        tmp_path, {"content/melding/oud.md": old}, plugin_options="today: '2026-11-03'\n"
+        tmp_path, {"content/melding/oud.md": old}, plugin_options={"today": "2026-11-03"}
     )
     result = miles(project, "build", "--no-zip")
     output = result.stdout + result.stderr

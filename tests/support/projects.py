@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import shutil
-import textwrap
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,45 +31,38 @@ def page(title: str = "Testpagina", phase: str | None = None) -> str:
     return PAGE.format(title=title, phase=f"phase: {phase}\n" if phase else "")
 
 
-def mkdocs_yml(extra_plugin_options: str = "") -> str:
-    """Return an mkdocs.yml like the real one, with the shim taken from the repository."""
+def mkdocs_config(extra_plugin_options: dict[str, object] | None = None) -> dict[str, Any]:
+    """Return the real mkdocs.yml settings, with paths that work from another folder."""
+    config: dict[str, Any] = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["site_name"] = "Testsite"
+    config.pop("site_dir", None)
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
     shim = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
-    options = textwrap.indent(extra_plugin_options, "      ")
-    return (
-        textwrap.dedent(f"""\
-        site_name: Testsite
-        docs_dir: content
-        use_directory_urls: false
-        theme:
-          name: material
-          custom_dir: {ROOT / "overrides"}
-          language: nl
-          font: false
-        extra:
-          generator: false
-        plugins:
-          - search
-          - miles:
-              iframe_worker_shim: {shim}
-        """)
-        + options
-        + textwrap.dedent("""\
-        nav:
-          - index.md
-          - miles:phases
-        validation:
-          links:
-            not_found: warn
-        """)
-    )
+    options = {"iframe_worker_shim": str(shim), **(extra_plugin_options or {})}
+    config["plugins"] = [{"miles": options} if p == "miles" else p for p in config["plugins"]]
+    return config
 
 
-def write_project(root: Path, files: dict[str, str], *, plugin_options: str = "") -> Path:
-    """Write a project: the real phase declaration, mkdocs.yml, and ``files`` (path -> text)."""
+def nav_folders(config: dict[str, Any]) -> list[str]:
+    """Return the folders that the nav lists (entries such as 'gesprekken/')."""
+    folders = []
+    for entry in config.get("nav", []):
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(value, str) and value.endswith("/"):
+            folders.append(value.rstrip("/"))
+    return folders
+
+
+def write_project(
+    root: Path, files: dict[str, str], *, plugin_options: dict[str, object] | None = None
+) -> Path:
+    """Write a project: the real configuration and phases, a minimal page for every place the
+    nav needs one, and ``files`` (path -> text), which may replace those pages."""
     (root / "data").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "data" / "phases.yml", root / "data" / "phases.yml")
-    (root / "mkdocs.yml").write_text(mkdocs_yml(plugin_options), encoding="utf-8")
-    defaults = {"content/index.md": page("Home")}
+    config = mkdocs_config(plugin_options)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    defaults = {"content/index.md": page("Home"), "content/fasen.md": page("Fasen")}
     for phase in (
         "melding",
         "behandeling",
@@ -76,6 +71,9 @@ def write_project(root: Path, files: dict[str, str], *, plugin_options: str = ""
         "als-het-anders-loopt",
     ):
         defaults[f"content/{phase}/index.md"] = page(f"Fase {phase}", phase)
+    for folder in nav_folders(config):
+        body = "\n<!-- miles:scenarios -->\n" if folder == "gesprekken" else ""
+        defaults[f"content/{folder}/index.md"] = page(folder.capitalize()) + body
     for name, text in {**defaults, **files}.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -7,10 +7,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from miles_site.models.checklist import Checklist
 from miles_site.models.phases import PhaseFile
 from miles_site.models.scenario import Scenario
 
 SCHEMAS: dict[str, type[BaseModel]] = {
+    "checklist": Checklist,
     "phases": PhaseFile,
     "scenario": Scenario,
 }

@@ -1,0 +1,54 @@
+"""Render the blocks that shortcodes in Markdown pages stand for."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from miles_site.models.checklist import Checklist
+from miles_site.models.scenario import Scenario
+from miles_site.project import Project
+from miles_site.render import checklist as checklist_render
+from miles_site.render import scenario as scenario_render
+from miles_site.render.environment import render
+from miles_site.render.shortcodes import replace_shortcodes
+
+Link = Callable[[str], str]
+
+
+def expand_shortcodes(project: Project, markdown: str, link: Link) -> str:
+    """Replace the shortcodes in a page; ``link`` makes a docs path relative to the page."""
+    return replace_shortcodes(markdown, lambda kind, arg: render_block(project, kind, arg, link))
+
+
+def render_block(project: Project, kind: str, arg: str, link: Link) -> str:
+    """Render the block for one shortcode (load_project has checked its kind and id)."""
+    if kind == "phases":
+        return render("phase_cards.md.j2", phases=project.phases.all, link=link)
+    if kind in ("scenario", "scenarios"):
+        scenarios: list[Scenario] = [
+            s.scenario for s in project.scenarios if kind == "scenarios" or s.scenario.id == arg
+        ]
+        groups = [
+            (phase, [s for s in scenarios if s.phase == phase.id]) for phase in project.phases
+        ]
+        template = "scenario_overview.md.j2" if kind == "scenarios" else "scenario_card.md.j2"
+        return render(
+            template, groups=groups, items=scenarios, link=link, uri=scenario_render.page_uri
+        )
+    if kind in ("checklist", "checklists"):
+        checklists: list[Checklist] = [
+            c.checklist for c in project.checklists if kind == "checklists" or c.checklist.id == arg
+        ]
+        listed = [
+            (phase, [c for c in checklists if phase.id in c.phases]) for phase in project.phases
+        ]
+        template = "checklist_overview.md.j2" if kind == "checklists" else "checklist_card.md.j2"
+        return render(
+            template,
+            groups=listed,
+            items=checklists,
+            link=link,
+            uri=checklist_render.page_uri,
+            pdf=checklist_render.pdf_uri,
+        )
+    raise ValueError(f"unknown shortcode kind {kind!r}")
