@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from miles_site.models.checklist import Checklist
@@ -11,6 +12,7 @@ from miles_site.render import checklist as checklist_render
 from miles_site.render import scenario as scenario_render
 from miles_site.render.environment import render
 from miles_site.render.shortcodes import replace_shortcodes
+from miles_site.render.timeline import when_text
 
 Link = Callable[[str], str]
 
@@ -51,4 +53,48 @@ def render_block(project: Project, kind: str, arg: str, link: Link) -> str:
             uri=checklist_render.page_uri,
             pdf=checklist_render.pdf_uri,
         )
+    return render_data_block(project, kind, link)
+
+
+def render_data_block(project: Project, kind: str, link: Link) -> str:
+    """Render a block made from a data file; without the file the block says nothing."""
+    data = project.data
+    if kind == "timeline" and data.timeline:
+        timeline = data.timeline
+        return render(
+            "timeline_table.md.j2",
+            steps=timeline.steps,
+            when=when_text,
+            link=link,
+            convention=timeline.convention,
+            binding_rules=str(timeline.binding_rules),
+            checklist_uri=checklist_render.page_uri,
+        )
+    if kind == "roles" and data.roles:
+        return render("roles.md.j2", roles=data.roles.roles, phase_names=project.phase_names)
+    if kind == "organisations" and data.organisations:
+        return render("organisations.md.j2", organisations=data.organisations.organisations)
+    if kind == "glossary" and data.glossary:
+        terms = sorted(data.glossary.terms, key=lambda term: term.term.casefold())
+        return render("glossary.md.j2", terms=terms, link=link, slug=slugify)
+    if kind in ("timeline", "roles", "organisations", "glossary"):
+        return ""
     raise ValueError(f"unknown shortcode kind {kind!r}")
+
+
+def slugify(text: str) -> str:
+    """Make an anchor id from a term: 'plan van aanpak' -> 'plan-van-aanpak'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def abbreviations(project: Project) -> str:
+    """Return Markdown abbreviation definitions for the glossary terms (shown as tooltips)."""
+    if not project.data.glossary:
+        return ""
+    lines = []
+    for term in project.data.glossary.terms:
+        definition = " ".join(term.definition.split())
+        forms = {term.term, *term.also}
+        forms |= {form[0].upper() + form[1:] for form in forms}
+        lines += [f"*[{form}]: {definition}" for form in sorted(forms)]
+    return "\n\n" + "\n".join(lines) + "\n"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from miles_site.errors import ContentIssue
 from miles_site.models.checklist_checks import ChecklistSource, load_checklists
+from miles_site.models.data import Data, check_data_links, load_all_data
 from miles_site.models.page import ContentPage, load_pages, overdue
 from miles_site.models.phases import Phases, load_phases
 from miles_site.models.scenario_checks import ScenarioSource, load_scenarios
@@ -57,6 +58,7 @@ class Project:
     pages: list[ContentPage] = field(default_factory=list)
     scenarios: list[ScenarioSource] = field(default_factory=list)
     checklists: list[ChecklistSource] = field(default_factory=list)
+    data: Data = field(default_factory=Data)
     errors: list[ContentIssue] = field(default_factory=list)
     warnings: list[ContentIssue] = field(default_factory=list)
 
@@ -68,6 +70,10 @@ class Project:
         """Return the checklist with ``checklist_id``."""
         return next(c for c in self.checklists if c.checklist.id == checklist_id)
 
+    def phase_names(self, phase_ids: tuple[str, ...]) -> str:
+        """Join the Dutch names of phases: 'Melding, Behandeling'."""
+        return ", ".join(self.phases.get(p).name for p in phase_ids if p in self.phases)
+
     def shortcode_ids(self) -> dict[str, set[str] | None]:
         """Return the shortcode kinds with their valid ids (None: the kind takes no id)."""
         return {
@@ -76,6 +82,10 @@ class Project:
             "scenario": {s.scenario.id for s in self.scenarios},
             "checklists": None,
             "checklist": {c.checklist.id for c in self.checklists},
+            "timeline": None,
+            "roles": None,
+            "organisations": None,
+            "glossary": None,
         }
 
 
@@ -99,6 +109,13 @@ def load_project(paths: Paths, today: dt.date | None = None) -> Project:
         {p.src_uri for p in project.pages},
     )
     project.errors += checklist_errors
+    project.data, data_errors = load_all_data(paths.data_dir, paths.root, phases)
+    project.errors += data_errors
+    project.errors += check_data_links(
+        project.data,
+        {p.src_uri for p in project.pages},
+        {c.checklist.id for c in project.checklists},
+    )
     known = project.shortcode_ids()
     for page in project.pages:
         project.errors += check_shortcodes(page.file, page.body, page.body_line, known)

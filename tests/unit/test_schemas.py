@@ -16,7 +16,15 @@ def test_committed_schema_matches_the_model(name: str) -> None:
 
 @pytest.mark.parametrize(
     ("folder", "schema"),
-    [("video_scripts", "scenario"), ("checklists", "checklist"), ("data", "phases")],
+    [
+        ("video_scripts", "scenario"),
+        ("checklists", "checklist"),
+        ("data", "phases"),
+        ("data", "timeline"),
+        ("data", "roles"),
+        ("data", "organisations"),
+        ("data", "glossary"),
+    ],
 )
 def test_every_yaml_file_names_its_schema(folder: str, schema: str) -> None:
     files = [p for p in (ROOT / folder).glob("*.yml") if folder != "data" or p.stem == schema]

@@ -8,11 +8,16 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from miles_site.models.checklist import Checklist
+from miles_site.models.data import GlossaryFile, OrganisationFile, RoleFile, TimelineFile
 from miles_site.models.phases import PhaseFile
 from miles_site.models.scenario import Scenario
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "checklist": Checklist,
+    "glossary": GlossaryFile,
+    "organisations": OrganisationFile,
+    "roles": RoleFile,
+    "timeline": TimelineFile,
     "phases": PhaseFile,
     "scenario": Scenario,
 }

@@ -1,0 +1,221 @@
+"""Structured data under data/: roles, organisations, glossary and the Poortwachter timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from pydantic import AnyHttpUrl, BaseModel, Field, ValidationInfo, field_validator
+
+from miles_site.errors import ContentIssue
+from miles_site.models.base import Strict, validate
+from miles_site.models.page import Source
+from miles_site.models.phases import Phases
+from miles_site.sources import LoadedYaml, load_yaml_file
+
+Slug = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _check_phases(phases: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+    """Reject phase ids that data/phases.yml does not declare."""
+    declared: Phases | None = (info.context or {}).get("phases")
+    for phase in phases:
+        if declared is not None and phase not in declared:
+            raise ValueError(f"unknown phase '{phase}'; use one of {', '.join(declared.ids)}")
+    return phases
+
+
+class Role(Strict):
+    """Someone involved in sick leave and return to work, and what an employer can expect."""
+
+    id: str = Slug
+    name: str = Field(min_length=1, description="Name of the role, e.g. 'Bedrijfsarts'.")
+    what: str = Field(min_length=1, description="What they do.")
+    when: str = Field(min_length=1, description="When to involve them.")
+    ask: tuple[str, ...] = Field(min_length=1, description="What you may ask them.")
+    phases: tuple[str, ...] = Field(default=(), description="Phases where the role matters most.")
+    sources: tuple[Source, ...] = Field(min_length=1)
+
+    _phases = field_validator("phases")(_check_phases)
+
+
+class RoleFile(Strict):
+    """data/roles.yml."""
+
+    roles: tuple[Role, ...] = Field(min_length=1)
+
+
+For = Literal[
+    "werkgever", "leidinggevende", "hr", "medewerker", "collega", "bedrijfsarts", "iedereen"
+]
+
+
+class Organisation(Strict):
+    """An organisation outside the employer that can help."""
+
+    id: str = Slug
+    name: str = Field(min_length=1)
+    url: AnyHttpUrl
+    description: str = Field(min_length=1, description="What it offers.")
+    audience: tuple[For, ...] = Field(min_length=1, description="For whom.")
+    phases: tuple[str, ...] = ()
+    checked: dt.date = Field(description="When the link and description were last checked.")
+
+    _phases = field_validator("phases")(_check_phases)
+
+
+class OrganisationFile(Strict):
+    """data/organisations.yml."""
+
+    organisations: tuple[Organisation, ...] = Field(min_length=1)
+
+
+class Term(Strict):
+    """A Dutch term that readers may not know."""
+
+    term: str = Field(min_length=1, description="The term as it appears in running text.")
+    definition: str = Field(
+        min_length=1, description="A plain explanation in one or two sentences."
+    )
+    also: tuple[str, ...] = Field(default=(), description="Other forms, e.g. a plural.")
+    page: str | None = Field(default=None, description="Page under content/ that explains more.")
+
+
+class GlossaryFile(Strict):
+    """data/glossary.yml."""
+
+    terms: tuple[Term, ...] = Field(min_length=1)
+
+
+Rule = Literal["dag", "einde-week", "begin-week", "periode", "herhaal"]
+
+
+class Step(Strict):
+    """One step of the Wet verbetering poortwachter, counted from the first day of sick leave."""
+
+    id: str = Slug
+    label: str = Field(min_length=1, description="What happens, in a few words.")
+    who: str = Field(min_length=1, description="Who acts.")
+    rule: Rule = Field(description="How the date is counted: see the file's 'convention'.")
+    week: int = Field(ge=1, le=156, description="The week the rule refers to (or starts).")
+    until_week: int | None = Field(default=None, description="Last week, for a period.")
+    every_weeks: int | None = Field(default=None, description="Interval, for a repeated step.")
+    day: int | None = Field(default=None, description="Day number, for rule 'dag'.")
+    explanation: str = Field(min_length=1, description="One or two plain sentences.")
+    page: str | None = Field(default=None, description="Page under content/ that explains it.")
+    checklist: str | None = Field(default=None, description="Id of a checklist that helps.")
+    planner: bool = Field(default=True, description="Show this step in the planner.")
+    sources: tuple[Source, ...] = Field(min_length=1)
+
+
+class TimelineFile(Strict):
+    """data/timeline.yml: the legal steps, shared by the law pages and the planner."""
+
+    convention: str = Field(min_length=1, description="How days and weeks are counted.")
+    binding_rules: AnyHttpUrl = Field(description="Where the binding rules are (UWV).")
+    steps: tuple[Step, ...] = Field(min_length=1)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_data(
+    data_dir: Path, root: Path, name: str, model: type[M], phases: Phases | None
+) -> tuple[M | None, LoadedYaml | None, list[ContentIssue]]:
+    """Load one optional data file; a missing file is not an error (its page just has no data)."""
+    path = data_dir / name
+    if not path.is_file():
+        return None, None, []
+    loaded, issues = load_yaml_file(path, root)
+    if loaded is None:
+        return None, None, issues
+    value, invalid = validate(model, loaded, context={"phases": phases})
+    return value, loaded, issues + invalid
+
+
+class Data:
+    """The structured data files that exist, each validated."""
+
+    def __init__(self) -> None:
+        self.roles: RoleFile | None = None
+        self.organisations: OrganisationFile | None = None
+        self.glossary: GlossaryFile | None = None
+        self.timeline: TimelineFile | None = None
+        self.loaded: dict[str, LoadedYaml] = {}
+
+
+DATA_FILES: dict[str, type[BaseModel]] = {
+    "roles": RoleFile,
+    "organisations": OrganisationFile,
+    "glossary": GlossaryFile,
+    "timeline": TimelineFile,
+}
+
+
+def load_all_data(
+    data_dir: Path, root: Path, phases: Phases | None
+) -> tuple[Data, list[ContentIssue]]:
+    """Load every structured data file that exists."""
+    data = Data()
+    issues: list[ContentIssue] = []
+    for name, model in DATA_FILES.items():
+        value, loaded, found = load_data(data_dir, root, f"{name}.yml", model, phases)
+        issues += found
+        if value is not None and loaded is not None and not found:
+            setattr(data, name, value)
+            data.loaded[name] = loaded
+    return data, issues
+
+
+def check_data_links(
+    data: Data, page_uris: set[str], checklist_ids: set[str]
+) -> list[ContentIssue]:
+    """Check ids are unique and that pages and checklists the data points to exist."""
+    issues: list[ContentIssue] = []
+
+    def unique(name: str, key: str, ids: list[str]) -> None:
+        for index, value in enumerate(ids):
+            if value in ids[:index]:
+                issues.append(
+                    data.loaded[name].issue((key, index, "id"), f"duplicate id '{value}'")
+                )
+
+    def page(name: str, loc: tuple[str | int, ...], uri: str | None) -> None:
+        if uri is not None and uri not in page_uris:
+            issues.append(
+                data.loaded[name].issue(
+                    loc, f"unknown page '{uri}'; give a path under content/, e.g. melding/index.md"
+                )
+            )
+
+    if data.roles:
+        unique("roles", "roles", [r.id for r in data.roles.roles])
+    if data.organisations:
+        unique("organisations", "organisations", [o.id for o in data.organisations.organisations])
+    if data.glossary:
+        for index, term in enumerate(data.glossary.terms):
+            page("glossary", ("terms", index, "page"), term.page)
+    if data.timeline:
+        unique("timeline", "steps", [s.id for s in data.timeline.steps])
+        for index, step in enumerate(data.timeline.steps):
+            page("timeline", ("steps", index, "page"), step.page)
+            if step.checklist is not None and step.checklist not in checklist_ids:
+                issues.append(
+                    data.loaded["timeline"].issue(
+                        ("steps", index, "checklist"), f"unknown checklist '{step.checklist}'"
+                    )
+                )
+            if step.rule == "herhaal" and not step.every_weeks:
+                issues.append(
+                    data.loaded["timeline"].issue(
+                        ("steps", index), "a repeated step needs 'every_weeks'"
+                    )
+                )
+            if step.rule == "periode" and (step.until_week or 0) <= step.week:
+                issues.append(
+                    data.loaded["timeline"].issue(
+                        ("steps", index), "a period needs 'until_week' after 'week'"
+                    )
+                )
+    return issues
