@@ -11,6 +11,7 @@ from miles_site.build import BuildFailed, build_all
 from miles_site.models.schemas import write_schemas
 from miles_site.pdf.checklist import build_checklist_pdf
 from miles_site.project import Paths, load_project
+from miles_site.readability import report
 from miles_site.render.scenario import mermaid
 
 
@@ -56,13 +57,27 @@ def build(config_file: Path, with_zip: bool) -> None:
     show_default=True,
     help="The project folder.",
 )
-def check(root: Path) -> None:
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write a readability table of every page (.csv, else Markdown); '-' prints it.",
+)
+def check(root: Path, report_path: Path | None) -> None:
     """Check every source and print each problem as file:line: message."""
     project = load_project(Paths.under(root))
     for issue in sorted(set(project.errors)):
         click.echo(f"{issue}", err=True)
     for issue in sorted(set(project.warnings)):
         click.echo(f"{issue} (warning)", err=True)
+    if report_path is not None:
+        rows = [(f"content/{uri}", figures) for uri, figures in sorted(project.readability.items())]
+        table = report(rows, "csv" if report_path.suffix == ".csv" else "md")
+        if str(report_path) == "-":
+            click.echo(table, nl=False)
+        else:
+            report_path.write_text(table, encoding="utf-8")
+            click.echo(f"wrote the readability report to {report_path}")
     errors, warnings = len(set(project.errors)), len(set(project.warnings))
     click.echo(f"{errors} error(s), {warnings} warning(s) in {len(project.pages)} pages.")
     sys.exit(1 if errors or warnings else 0)

@@ -16,6 +16,7 @@ from miles_site.models.data import Data, check_data_links, load_all_data
 from miles_site.models.page import ContentPage, load_pages, overdue
 from miles_site.models.phases import Phases, load_phases
 from miles_site.models.scenario_checks import ScenarioSource, load_scenarios
+from miles_site.readability import Readability, measure
 from miles_site.render.shortcodes import check_shortcodes
 from miles_site.sources import LoadedYaml
 
@@ -59,6 +60,7 @@ class Project:
     scenarios: list[ScenarioSource] = field(default_factory=list)
     checklists: list[ChecklistSource] = field(default_factory=list)
     data: Data = field(default_factory=Data)
+    readability: dict[str, Readability] = field(default_factory=dict)
     errors: list[ContentIssue] = field(default_factory=list)
     warnings: list[ContentIssue] = field(default_factory=list)
 
@@ -120,6 +122,13 @@ def load_project(paths: Paths, today: dt.date | None = None) -> Project:
     for page in project.pages:
         project.errors += check_shortcodes(page.file, page.body, page.body_line, known)
     project.warnings += overdue(project.pages, today)
+    for page in project.pages:
+        figures = measure(page.body, has_front_matter=False)
+        project.readability[page.src_uri] = figures
+        project.warnings += [
+            ContentIssue(page.file, page.body_line, "readability", problem)
+            for problem in figures.problems()
+        ]
     dated = [(s.loaded, s.scenario.review_due, "scenario") for s in project.scenarios]
     dated += [(c.loaded, c.checklist.review_due, "checklist") for c in project.checklists]
     project.warnings += [_overdue(loaded, due, kind) for loaded, due, kind in dated if due < today]

@@ -85,9 +85,9 @@ class Readability:
         return found
 
 
-def prose(markdown: str) -> list[str]:
+def prose(markdown: str, *, has_front_matter: bool = True) -> list[str]:
     """Return the running-text blocks of a Markdown page, one string per paragraph or item."""
-    _, body, _ = split_front_matter(markdown)
+    body = split_front_matter(markdown)[1] if has_front_matter else markdown
     body = _FENCE.sub("", body)
     body = _COMMENT.sub("", body)
     body = _ABBR_DEF.sub("", body)
@@ -153,9 +153,48 @@ def measure_text(blocks: list[str]) -> Readability:
     return Readability(words, sentences, syllables, long_words)
 
 
-def measure(markdown: str) -> Readability:
-    """Measure the running text of a Markdown page."""
-    return measure_text(prose(markdown))
+def measure(markdown: str, *, has_front_matter: bool = True) -> Readability:
+    """Measure the running text of a Markdown page (with or without its front matter)."""
+    return measure_text(prose(markdown, has_front_matter=has_front_matter))
+
+
+REPORT_HEADER = (
+    "page",
+    "words",
+    "sentences",
+    "words_per_sentence",
+    "flesch_douma",
+    "long_words_pct",
+    "status",
+)
+
+
+def report(rows: list[tuple[str, Readability]], fmt: str = "md") -> str:
+    """Return a readability table for authors, as Markdown ('md') or CSV ('csv')."""
+    records = [
+        (
+            name,
+            str(r.words),
+            str(r.sentences),
+            f"{r.words_per_sentence:.1f}",
+            f"{r.flesch_douma:.0f}",
+            f"{r.long_word_share * 100:.0f}",
+            "; ".join(r.problems()) or "ok",
+        )
+        for name, r in rows
+    ]
+    if fmt == "csv":
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(REPORT_HEADER)
+        writer.writerows(records)
+        return buffer.getvalue()
+    lines = ["| " + " | ".join(REPORT_HEADER) + " |", "|" + "---|" * len(REPORT_HEADER)]
+    lines += ["| " + " | ".join(record) + " |" for record in records]
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
