@@ -50,6 +50,9 @@ class RequestLog:
 
 def axe_violations(axe: Axe, page: Page, exclude: list[str] | None = None) -> list[str]:
     """Run axe with the WCAG 2.2 AA tags and describe each violation in one line."""
+    # Measure the settled page: a tooltip that is still fading in has a blended colour.
+    page.mouse.move(0, 0)
+    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
     context = {"exclude": [[selector] for selector in exclude]} if exclude else None
     results = axe.run(page, context=context, options=options)
