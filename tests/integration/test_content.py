@@ -77,7 +77,7 @@ def test_law_week_numbers_match_the_timeline_data() -> None:
     for page in law_pages:
         for number in re.findall(r"\b[Ww]eek (\d+)", page.body):
             found.setdefault(int(number), set()).add(page.src_uri)
-        for first, last in re.findall(r"\b[Ww]eek (\d+) (?:tot en met|tot|of) (\d+)", page.body):
+        for last in re.findall(r"\b[Ww]eek \d+ (?:tot en met|tot|of) (\d+)", page.body):
             found.setdefault(int(last), set()).add(page.src_uri)
     unknown = {
         week: pages
