@@ -12,7 +12,7 @@ from miles_site.render import checklist as checklist_render
 from miles_site.render import scenario as scenario_render
 from miles_site.render.environment import render
 from miles_site.render.shortcodes import replace_shortcodes
-from miles_site.render.timeline import when_text
+from miles_site.render.timeline import planner_view, when_text
 
 Link = Callable[[str], str]
 
@@ -70,6 +70,17 @@ def render_data_block(project: Project, kind: str, link: Link) -> str:
             binding_rules=str(timeline.binding_rules),
             checklist_uri=checklist_render.page_uri,
         )
+    if kind == "planner" and data.timeline:
+        timeline = data.timeline
+        view = planner_view(timeline, link, checklist_render.page_uri)
+        return render(
+            "planner.md.j2",
+            steps=view["steps"],
+            data=view["data"],
+            recurrence=timeline.recurrence,
+            convention=timeline.convention,
+            binding_rules=str(timeline.binding_rules),
+        )
     if kind == "roles" and data.roles:
         return render("roles.md.j2", roles=data.roles.roles, phase_names=project.phase_names)
     if kind == "organisations" and data.organisations:
@@ -77,7 +88,7 @@ def render_data_block(project: Project, kind: str, link: Link) -> str:
     if kind == "glossary" and data.glossary:
         terms = sorted(data.glossary.terms, key=lambda term: term.term.casefold())
         return render("glossary.md.j2", terms=terms, link=link, slug=slugify)
-    if kind in ("timeline", "roles", "organisations", "glossary"):
+    if kind in ("timeline", "planner", "roles", "organisations", "glossary"):
         return ""
     raise ValueError(f"unknown shortcode kind {kind!r}")
 

@@ -85,6 +85,7 @@ class Project:
             "checklists": None,
             "checklist": {c.checklist.id for c in self.checklists},
             "timeline": None,
+            "planner": None,
             "roles": None,
             "organisations": None,
             "glossary": None,

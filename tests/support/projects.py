@@ -43,14 +43,14 @@ def mkdocs_config(extra_plugin_options: dict[str, object] | None = None) -> dict
     return config
 
 
-def nav_folders(config: dict[str, Any]) -> list[str]:
-    """Return the folders that the nav lists (entries such as 'gesprekken/')."""
-    folders = []
+def nav_entries(config: dict[str, Any]) -> list[str]:
+    """Return the folders ('gesprekken/') and pages ('privacy.md') that the nav lists."""
+    entries = []
     for entry in config.get("nav", []):
         value = next(iter(entry.values())) if isinstance(entry, dict) else entry
-        if isinstance(value, str) and value.endswith("/"):
-            folders.append(value.rstrip("/"))
-    return folders
+        if isinstance(value, str) and value.endswith(("/", ".md")):
+            entries.append(value)
+    return entries
 
 
 def write_project(
@@ -71,9 +71,11 @@ def write_project(
         "als-het-anders-loopt",
     ):
         defaults[f"content/{phase}/index.md"] = page(f"Fase {phase}", phase)
-    for folder in nav_folders(config):
-        body = "\n<!-- miles:scenarios -->\n" if folder == "gesprekken" else ""
-        defaults[f"content/{folder}/index.md"] = page(folder.capitalize()) + body
+    for entry in nav_entries(config):
+        name = f"content/{entry}index.md" if entry.endswith("/") else f"content/{entry}"
+        title = entry.strip("/").removesuffix(".md").capitalize()
+        body = "\n<!-- miles:scenarios -->\n" if entry == "gesprekken/" else ""
+        defaults.setdefault(name, page(title) + body)
     for name, text in {**defaults, **files}.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)

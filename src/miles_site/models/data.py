@@ -109,11 +109,23 @@ class Step(Strict):
     sources: tuple[Source, ...] = Field(min_length=1)
 
 
+class Recurrence(Strict):
+    """When sick periods add up, and when a new period of 104 weeks starts."""
+
+    add_up_below_days: int = Field(
+        ge=1, description="Periods add up when the recovery between them is shorter than this."
+    )
+    new_period_weeks: int = Field(ge=1, description="Length of the new period that then starts.")
+    rule: str = Field(min_length=1, description="The rule in one plain sentence.")
+    sources: tuple[Source, ...] = Field(min_length=1)
+
+
 class TimelineFile(Strict):
     """data/timeline.yml: the legal steps, shared by the law pages and the planner."""
 
     convention: str = Field(min_length=1, description="How days and weeks are counted.")
     binding_rules: AnyHttpUrl = Field(description="Where the binding rules are (UWV).")
+    recurrence: Recurrence
     steps: tuple[Step, ...] = Field(min_length=1)
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from miles_site.models.data import Step
+from collections.abc import Callable
+from typing import Any
+
+from miles_site.models.data import Step, TimelineFile
 
 
 def when_text(step: Step) -> str:
@@ -25,3 +28,57 @@ def weeks_of(step: Step) -> set[int]:
     if step.until_week is not None:
         weeks.add(step.until_week)
     return weeks
+
+
+def planner_view(
+    timeline: TimelineFile, link: Callable[[str], str], checklist_uri: Callable[[str], str]
+) -> dict[str, Any]:
+    """Describe the planner steps for its template and for the inlined JavaScript data.
+
+    Links in the JavaScript data are final .html addresses: the offline build writes each page
+    as a .html file next to its .md path (use_directory_urls is off).
+    """
+    steps = []
+    for step in timeline.steps:
+        if not step.planner:
+            continue
+        page_link = link(step.page) if step.page else None
+        checklist_link = link(checklist_uri(step.checklist)) if step.checklist else None
+        steps.append(
+            {
+                **step.model_dump(
+                    include={
+                        "id",
+                        "label",
+                        "who",
+                        "rule",
+                        "week",
+                        "until_week",
+                        "every_weeks",
+                        "day",
+                        "explanation",
+                        "page",
+                        "checklist",
+                    }
+                ),
+                "when": when_text(step),
+                "page_link": page_link,
+                "checklist_link": checklist_link,
+                "page_href": _html(page_link),
+                "checklist_href": _html(checklist_link),
+            }
+        )
+    data = {
+        "steps": [
+            {key: value for key, value in step.items() if not key.endswith("_link")}
+            for step in steps
+        ],
+        "add_up_below_days": timeline.recurrence.add_up_below_days,
+        "new_period_weeks": timeline.recurrence.new_period_weeks,
+    }
+    return {"steps": steps, "data": data}
+
+
+def _html(link: str | None) -> str | None:
+    """Turn a relative link to a Markdown page into the address of its built .html file."""
+    return link[: -len(".md")] + ".html" if link and link.endswith(".md") else link
