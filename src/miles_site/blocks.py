@@ -53,10 +53,10 @@ def render_block(project: Project, kind: str, arg: str, link: Link) -> str:
             uri=checklist_render.page_uri,
             pdf=checklist_render.pdf_uri,
         )
-    return render_data_block(project, kind, link)
+    return render_data_block(project, kind, arg, link)
 
 
-def render_data_block(project: Project, kind: str, link: Link) -> str:
+def render_data_block(project: Project, kind: str, arg: str, link: Link) -> str:
     """Render a block made from a data file; without the file the block says nothing."""
     data = project.data
     if kind == "timeline" and data.timeline:
@@ -81,6 +81,9 @@ def render_data_block(project: Project, kind: str, link: Link) -> str:
             convention=timeline.convention,
             binding_rules=str(timeline.binding_rules),
         )
+    if kind == "roles" and data.roles and arg:
+        roles = [role for role in data.roles.roles if arg in role.phases]
+        return render("roles_in_phase.md.j2", roles=roles, link=link)
     if kind == "roles" and data.roles:
         return render("roles.md.j2", roles=data.roles.roles, phase_names=project.phase_names)
     if kind == "organisations" and data.organisations:

@@ -86,7 +86,7 @@ class Project:
             "checklist": {c.checklist.id for c in self.checklists},
             "timeline": None,
             "planner": None,
-            "roles": None,
+            "roles": {"", *self.phases.ids},
             "organisations": None,
             "glossary": None,
         }

@@ -36,7 +36,8 @@ def check_shortcodes(
 ) -> list[ContentIssue]:
     """Report shortcodes of an unknown kind, or whose id is not among the known ids.
 
-    ``known`` maps each kind to its valid ids, or to None for kinds that take no id.
+    ``known`` maps each kind to its valid ids, or to None for kinds that take no id; an empty
+    string among the ids makes the id optional.
     """
     issues = []
     for code in find_shortcodes(body, body_line):
@@ -55,7 +56,7 @@ def check_shortcodes(
         if ids is None:
             continue
         if code.arg not in ids:
-            hint = ", ".join(sorted(ids)) or "none defined yet"
+            hint = ", ".join(sorted(i for i in ids if i)) or "none defined yet"
             issues.append(
                 ContentIssue(
                     file,
