@@ -43,3 +43,38 @@ def walk_without_script(page: Page, scenario: Scenario, path: list[Step]) -> Non
     assert end is not None
     final = page.locator(f"#scene-{ending_of(scenario, path)}")
     expect(final.locator(".miles-ending__title")).to_have_text(f"Einde: {end.title}")
+
+
+def walk_every_path(page: Page, scenario: Scenario) -> int:
+    """Walk every path depth-first with the player, going back after each branch.
+
+    Each choice is clicked once per path prefix, each ending is checked with its route summary,
+    and the Back button is exercised at every step. Returns the number of endings reached.
+    """
+    title = page.locator(".miles-player__title")
+    buttons = page.locator(".miles-player__choices button")
+    back = page.locator(".miles-player__back")
+    reached = 0
+
+    def visit(node_id: str, depth: int, visited: frozenset[str]) -> None:
+        nonlocal reached
+        node = scenario.nodes[node_id]
+        expect(title).to_have_text(heading(scenario, node_id))
+        if node.ending is not None:
+            expect(page.locator(".miles-ending__title").first).to_have_text(
+                f"Einde: {node.ending.title}"
+            )
+            expect(page.locator(".miles-route__step")).to_have_count(depth)
+            reached += 1
+            return
+        for index, choice in enumerate(node.choices or ()):
+            if choice.next in visited:  # paths visit no node twice, as graph.paths does
+                continue
+            buttons.nth(index).click()
+            expect(page.locator(".miles-player__feedback")).to_contain_text(choice.feedback)
+            visit(choice.next, depth + 1, visited | {choice.next})
+            back.click()
+            expect(title).to_have_text(heading(scenario, node_id))
+
+    visit(scenario.start, 0, frozenset({scenario.start}))
+    return reached
