@@ -101,14 +101,14 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
-def abbreviations(project: Project) -> str:
-    """Return Markdown abbreviation definitions for the glossary terms (shown as tooltips)."""
+def glossary_abbreviations(project: Project) -> dict[str, str]:
+    """Map every glossary term (and its other forms) to its explanation, for tooltips."""
     if not project.data.glossary:
-        return ""
-    lines = []
+        return {}
+    found: dict[str, str] = {}
     for term in project.data.glossary.terms:
         definition = " ".join(term.definition.split())
         forms = {term.term, *term.also}
         forms |= {form[0].upper() + form[1:] for form in forms}
-        lines += [f"*[{form}]: {definition}" for form in sorted(forms)]
-    return "\n\n" + "\n".join(lines) + "\n"
+        found.update(dict.fromkeys(sorted(forms), definition))
+    return found

@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from miles_site.blocks import abbreviations, expand_shortcodes
+from miles_site.blocks import expand_shortcodes, glossary_abbreviations
 from miles_site.config import MilesConfig
 from miles_site.errors import ContentIssue
 from miles_site.navigation import expand_nav
@@ -36,7 +36,6 @@ class MilesPlugin(BasePlugin[MilesConfig]):
         self.paths: Paths | None = None
         self.project: Project | None = None
         self.nav_spec: list[Any] | None = None
-        self.abbreviations = ""
 
     # Runs before Material's offline plugin (priority 0), so that the offline plugin sees our
     # local iframe-worker shim among the polyfills and does not add its CDN address.
@@ -84,7 +83,10 @@ class MilesPlugin(BasePlugin[MilesConfig]):
             log.warning(str(warning))
         _fail_on(errors)
         self.project = project
-        self.abbreviations = abbreviations(project)
+        # The abbr extension's glossary explains every glossary term in a tooltip, on every page.
+        # (Appending '*[term]: …' lines to each page instead costs seconds per build.)
+        abbr = config.mdx_configs.setdefault("abbr", {})
+        abbr["glossary"] = glossary_abbreviations(project)
         return files
 
     def on_page_markdown(
@@ -98,10 +100,7 @@ class MilesPlugin(BasePlugin[MilesConfig]):
         def link(target: str) -> str:
             return posixpath.relpath(target, here or ".")
 
-        markdown = expand_shortcodes(project, markdown, link)
-        if not page.file.src_uri.startswith("begrippen"):  # the glossary itself needs no tooltips
-            markdown += self.abbreviations
-        return markdown
+        return expand_shortcodes(project, markdown, link)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Give the theme templates the Dutch date filter."""
