@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
 from miles_site.build import BuildFailed, build_all
 from miles_site.models.schemas import write_schemas
 from miles_site.pdf.checklist import build_checklist_pdf
-from miles_site.project import Paths, load_project
+from miles_site.project import Paths, Project, load_project
 from miles_site.readability import report
 from miles_site.render.scenario import mermaid
+
+T = TypeVar("T")
+
+root_option = click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The project folder.",
+)
 
 
 @click.group()
@@ -50,13 +61,7 @@ def build(config_file: Path, with_zip: bool) -> None:
 
 
 @main.command()
-@click.option(
-    "--root",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The project folder.",
-)
+@root_option
 @click.option(
     "--report",
     "report_path",
@@ -84,13 +89,7 @@ def check(root: Path, report_path: Path | None) -> None:
 
 
 @main.command()
-@click.option(
-    "--root",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The project folder.",
-)
+@root_option
 def schemas(root: Path) -> None:
     """Regenerate the JSON Schemas under schemas/ from the models."""
     changed = write_schemas(root / "schemas")
@@ -102,26 +101,12 @@ def schemas(root: Path) -> None:
 
 @main.command()
 @click.argument("scenario_id")
-@click.option(
-    "--root",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The project folder.",
-)
+@root_option
 def graph(scenario_id: str, root: Path) -> None:
     """Print the branch map of a scenario as a Mermaid flowchart."""
     project = load_project(Paths.under(root))
-    matches = [s for s in project.scenarios if s.scenario.id == scenario_id]
-    if not matches:
-        known = ", ".join(sorted(s.scenario.id for s in project.scenarios)) or "none"
-        problems = [str(e) for e in project.errors if e.file.endswith(f"/{scenario_id}.yml")]
-        for problem in problems:
-            click.echo(problem, err=True)
-        reason = "has problems" if problems else f"is unknown; known scenarios: {known}"
-        click.echo(f"Scenario '{scenario_id}' {reason}.", err=True)
-        sys.exit(1)
-    click.echo(mermaid(matches[0].scenario), nl=False)
+    known = {s.scenario.id: s.scenario for s in project.scenarios}
+    click.echo(mermaid(_pick(project, known, scenario_id, "Scenario")), nl=False)
 
 
 @main.command()
@@ -133,24 +118,23 @@ def graph(scenario_id: str, root: Path) -> None:
     required=True,
     help="Where to write the PDF.",
 )
-@click.option(
-    "--root",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The project folder.",
-)
+@root_option
 def pdf(checklist_id: str, output: Path, root: Path) -> None:
     """Render one checklist's fillable PDF."""
     project = load_project(Paths.under(root))
-    matches = [c for c in project.checklists if c.checklist.id == checklist_id]
-    if not matches:
-        problems = [str(e) for e in project.errors if e.file.endswith(f"/{checklist_id}.yml")]
-        for problem in problems:
-            click.echo(problem, err=True)
-        known = ", ".join(sorted(c.checklist.id for c in project.checklists)) or "none"
-        reason = "has problems" if problems else f"is unknown; known checklists: {known}"
-        click.echo(f"Checklist '{checklist_id}' {reason}.", err=True)
-        sys.exit(1)
-    output.write_bytes(build_checklist_pdf(matches[0].checklist))
+    known = {c.checklist.id: c.checklist for c in project.checklists}
+    output.write_bytes(build_checklist_pdf(_pick(project, known, checklist_id, "Checklist")))
     click.echo(f"wrote {output}")
+
+
+def _pick(project: Project, known: dict[str, T], wanted: str, kind: str) -> T:
+    """Return the valid source ``wanted``, or say why it cannot be used and exit."""
+    if wanted in known:
+        return known[wanted]
+    problems = [str(e) for e in project.errors if e.file.endswith(f"/{wanted}.yml")]
+    for problem in problems:
+        click.echo(problem, err=True)
+    names = ", ".join(sorted(known)) or "none"
+    reason = "has problems" if problems else f"is unknown; known {kind.lower()}s: {names}"
+    click.echo(f"{kind} '{wanted}' {reason}.", err=True)
+    sys.exit(1)

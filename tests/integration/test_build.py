@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
-from support.projects import page, write_project
+from support.projects import miles, page, write_project
 from support.site import BuiltSite
 
 PHASE_LABELS = [
@@ -18,16 +16,6 @@ PHASE_LABELS = [
     "Fase 4: Terug aan het werk",
     "Fase 5: Als het anders loopt",
 ]
-
-
-def miles(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "miles_site", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def test_real_site_has_home_phases_and_review_dates(built_site: BuiltSite) -> None:

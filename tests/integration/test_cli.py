@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from pypdf import PdfReader
 
 from miles_site.plugin import MilesPlugin
 from miles_site.project import Paths, load_project
-from support.projects import ROOT, write_project
+from support.projects import ROOT, miles, write_project
 
 EXAMPLE = ROOT / "tests/fixtures/video_scripts/voorbeeld.yml"
-
-
-def miles(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "miles_site", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def test_graph_prints_a_mermaid_flowchart() -> None:

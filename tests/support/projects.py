@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +83,14 @@ def write_project(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+def miles(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the miles command in ``project``, as an author would, and capture what it says."""
+    return subprocess.run(
+        [sys.executable, "-m", "miles_site", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )

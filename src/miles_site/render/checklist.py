@@ -9,7 +9,7 @@ from miles_site.models.page import ContentPage
 from miles_site.models.phases import Phases
 from miles_site.models.scenario import Scenario
 from miles_site.render.environment import render
-from miles_site.render.front_matter import front_matter
+from miles_site.render.front_matter import front_matter, generated_meta
 from miles_site.render.scenario import page_uri as scenario_uri
 
 CHECKLIST_FOLDER = "checklists"
@@ -34,15 +34,15 @@ def render_checklist_page(
     link: Link,
 ) -> str:
     """Render the Markdown page of one checklist: the form, the privacy notice and the PDF link."""
-    meta = {
-        "title": checklist.title,
-        "description": checklist.purpose.split(". ")[0].rstrip(".") + ".",
-        "phase": checklist.phases[0],
-        "audience": ["leidinggevende", "hr", "casemanager"],
-        "last_reviewed": checklist.last_reviewed.isoformat(),
-        "review_due": checklist.review_due.isoformat(),
-        "sources": [{"title": s.title, "url": str(s.url)} for s in checklist.sources],
-    }
+    meta = generated_meta(
+        checklist.title,
+        checklist.purpose.split(". ")[0].rstrip(".") + ".",
+        checklist.phases[0],
+        ["leidinggevende", "hr", "casemanager"],
+        checklist.last_reviewed,
+        checklist.review_due,
+        checklist.sources,
+    )
     body = render(
         "checklist_page.md.j2",
         checklist=checklist,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 import yaml
@@ -12,3 +14,24 @@ def front_matter(meta: dict[str, Any]) -> str:
     return (
         "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
     )
+
+
+def generated_meta(
+    title: str,
+    description: str,
+    phase: str,
+    audience: list[str],
+    reviewed: dt.date,
+    due: dt.date,
+    sources: Iterable[Any],
+) -> dict[str, Any]:
+    """Return the front matter of a page made from a YAML source (shown like a written page)."""
+    return {
+        "title": title,
+        "description": description,
+        "phase": phase,
+        "audience": audience,
+        "last_reviewed": reviewed.isoformat(),
+        "review_due": due.isoformat(),
+        "sources": [{"title": s.title, "url": str(s.url)} for s in sources],
+    }

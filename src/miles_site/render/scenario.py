@@ -15,7 +15,7 @@ from miles_site.models.phases import Phases
 from miles_site.models.scenario import Node, Scenario, parse_time
 from miles_site.models.scenario_checks import ScenarioSource
 from miles_site.render.environment import render
-from miles_site.render.front_matter import front_matter
+from miles_site.render.front_matter import front_matter, generated_meta
 
 SCENARIO_FOLDER = "gesprekken"
 MEDIA_TYPES = {".mp4": "video/mp4", ".webm": "video/webm"}
@@ -145,15 +145,15 @@ def render_scenario_page(source: ScenarioSource, phases: Phases) -> str:
     """Render the Markdown page of one scenario."""
     scenario = source.scenario
     scenes = scene_views(source)
-    meta = {
-        "title": scenario.title,
-        "description": scenario.summary,
-        "phase": scenario.phase,
-        "audience": ["leidinggevende", "hr"],
-        "last_reviewed": scenario.last_reviewed.isoformat(),
-        "review_due": scenario.review_due.isoformat(),
-        "sources": [{"title": s.title, "url": str(s.url)} for s in scenario.sources],
-    }
+    meta = generated_meta(
+        scenario.title,
+        scenario.summary,
+        scenario.phase,
+        ["leidinggevende", "hr"],
+        scenario.last_reviewed,
+        scenario.review_due,
+        scenario.sources,
+    )
     body = render(
         "scenario_page.md.j2",
         scenario=scenario,
