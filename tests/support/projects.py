@@ -94,3 +94,9 @@ def miles(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         check=False,
     )
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    """Return the 1-based number of the n-th line of ``text`` that contains ``needle``."""
+    hits = [n for n, line in enumerate(text.splitlines(), start=1) if needle in line]
+    return hits[occurrence - 1]

@@ -8,16 +8,11 @@ import pytest
 
 from miles_site.models.checklist_checks import load_checklists, medical_words
 from miles_site.models.phases import load_phases
-from support.projects import ROOT
+from support.projects import ROOT, line_of
 
 PHASES, _ = load_phases(ROOT / "data", ROOT)
 EXAMPLE = (ROOT / "tests/fixtures/checklists/voorbeeld-lijst.yml").read_text(encoding="utf-8")
 FILE = "checklists/voorbeeld-lijst.yml"
-
-
-def line_of(text: str, needle: str, occurrence: int = 1) -> int:
-    hits = [n for n, line in enumerate(text.splitlines(), start=1) if needle in line]
-    return hits[occurrence - 1]
 
 
 def check(tmp_path: Path, text: str, name: str = "voorbeeld-lijst.yml") -> tuple[list[str], int]:

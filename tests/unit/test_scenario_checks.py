@@ -8,17 +8,11 @@ import pytest
 
 from miles_site.models.phases import load_phases
 from miles_site.models.scenario_checks import load_scenarios
-from support.projects import ROOT
+from support.projects import ROOT, line_of
 
 PHASES, _ = load_phases(ROOT / "data", ROOT)
 EXAMPLE = (ROOT / "tests/fixtures/video_scripts/voorbeeld.yml").read_text(encoding="utf-8")
 FILE = "video_scripts/voorbeeld.yml"
-
-
-def line_of(text: str, needle: str, occurrence: int = 1) -> int:
-    """Return the 1-based line of the n-th line that contains ``needle``."""
-    hits = [n for n, line in enumerate(text.splitlines(), start=1) if needle in line]
-    return hits[occurrence - 1]
 
 
 def check(
