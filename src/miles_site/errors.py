@@ -31,10 +31,3 @@ class ContentError(Exception):
             f"{count} problem{'s' if count != 1 else ''} in {len(files)} "
             f"file{'s' if len(files) != 1 else ''}"
         )
-
-
-def raise_if_any(issues: Iterable[ContentIssue]) -> None:
-    """Raise a ContentError when the list of issues is not empty."""
-    found = list(issues)
-    if found:
-        raise ContentError(found)

@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from miles_site.blocks import expand_shortcodes, glossary_abbreviations
 from miles_site.config import MilesConfig
-from miles_site.errors import ContentIssue
+from miles_site.errors import ContentError, ContentIssue
 from miles_site.navigation import expand_nav
 from miles_site.project import Paths, Project, load_project
 from miles_site.render.environment import nl_date
@@ -131,11 +131,7 @@ def _fail_on(errors: list[ContentIssue]) -> None:
     """Log every error, then stop the build with one summary (MkDocs prints no traceback)."""
     if not errors:
         return
-    for issue in sorted(set(errors)):
+    failure = ContentError(errors)
+    for issue in failure.issues:
         log.error(str(issue))
-    files = {issue.file for issue in errors}
-    count = len(set(errors))
-    raise PluginError(
-        f"{count} problem{'s' if count != 1 else ''} in {len(files)} "
-        f"file{'s' if len(files) != 1 else ''}; the previous site was left as it was"
-    )
+    raise PluginError(f"{failure}; the previous site was left as it was")

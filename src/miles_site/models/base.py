@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from miles_site.errors import ContentIssue
-from miles_site.sources import LoadedYaml
+from miles_site.sources import LoadedYaml, load_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -57,6 +58,21 @@ def _issue(loaded: LoadedYaml, model: type[BaseModel], error: Any) -> ContentIss
     else:
         message = error["msg"][0].lower() + error["msg"][1:]
     return loaded.issue(loc, message)
+
+
+def load_model(
+    path: Path, root: Path, model: type[M], *, context: Any = None
+) -> tuple[M | None, LoadedYaml | None, list[ContentIssue]]:
+    """Parse one YAML file and validate it: the model, its line map, and every problem found.
+
+    The model is None when the file does not parse or validate; a file with a duplicate key
+    still yields its model, with the duplicate among the problems.
+    """
+    loaded, issues = load_yaml_file(path, root)
+    if loaded is None:
+        return None, None, issues
+    value, invalid = validate(model, loaded, context=context)
+    return value, loaded, issues + invalid
 
 
 def _follows_from(error: Any, errors: list[Any]) -> bool:

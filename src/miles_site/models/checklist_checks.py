@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from miles_site.errors import ContentIssue
-from miles_site.models.base import validate
+from miles_site.models.base import load_model
 from miles_site.models.checklist import Checklist
 from miles_site.models.phases import Phases
-from miles_site.sources import LoadedYaml, iter_files, load_yaml_file
+from miles_site.sources import LoadedYaml, iter_files
 
 # Word stems that ask for medical details (facts §2.5: an employer may not ask about or record
 # the diagnosis, the nature of the illness, treatment, prognosis or medication, not even with
@@ -62,13 +62,9 @@ def load_checklists(
     found: list[ChecklistSource] = []
     errors: list[ContentIssue] = []
     for path in iter_files(folder, (".yml", ".yaml")):
-        loaded, issues = load_yaml_file(path, root)
-        if loaded is None:
-            errors += issues
-            continue
-        checklist, invalid = validate(Checklist, loaded, context={"phases": phases})
-        errors += issues + invalid
-        if checklist is None:
+        checklist, loaded, issues = load_model(path, root, Checklist, context={"phases": phases})
+        errors += issues
+        if checklist is None or loaded is None:
             continue
         source = ChecklistSource(checklist, loaded, path)
         problems = check_checklist(source, scenario_ids, page_uris)

@@ -9,10 +9,10 @@ from typing import Literal, TypeVar
 from pydantic import AnyHttpUrl, BaseModel, Field, ValidationInfo, field_validator
 
 from miles_site.errors import ContentIssue
-from miles_site.models.base import Strict, validate
+from miles_site.models.base import Strict, load_model
 from miles_site.models.page import Source
 from miles_site.models.phases import Phases
-from miles_site.sources import LoadedYaml, load_yaml_file
+from miles_site.sources import LoadedYaml
 
 Slug = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -139,11 +139,7 @@ def load_data(
     path = data_dir / name
     if not path.is_file():
         return None, None, []
-    loaded, issues = load_yaml_file(path, root)
-    if loaded is None:
-        return None, None, issues
-    value, invalid = validate(model, loaded, context={"phases": phases})
-    return value, loaded, issues + invalid
+    return load_model(path, root, model, context={"phases": phases})
 
 
 class Data:

@@ -8,8 +8,7 @@ from pathlib import Path
 from pydantic import Field, field_validator
 
 from miles_site.errors import ContentIssue
-from miles_site.models.base import Strict, validate
-from miles_site.sources import load_yaml_file
+from miles_site.models.base import Strict, load_model
 
 PHASES_FILE = "phases.yml"
 
@@ -82,8 +81,5 @@ def load_phases(data_dir: Path, root: Path) -> tuple[Phases | None, list[Content
                 f"the phase declaration is missing; create {PHASES_FILE} in the data folder",
             )
         ]
-    loaded, issues = load_yaml_file(path, root)
-    if loaded is None or issues:
-        return None, issues
-    model, issues = validate(PhaseFile, loaded)
-    return (Phases(model.phases) if model else None), issues
+    model, _, issues = load_model(path, root, PhaseFile)
+    return (Phases(model.phases) if model and not issues else None), issues

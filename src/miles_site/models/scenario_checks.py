@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from miles_site.errors import ContentIssue
-from miles_site.models.base import validate
+from miles_site.models.base import load_model
 from miles_site.models.graph import can_end, decision_points, reachable
 from miles_site.models.phases import Phases
 from miles_site.models.scenario import Scenario
-from miles_site.sources import LoadedYaml, iter_files, load_yaml_file
+from miles_site.sources import LoadedYaml, iter_files
 
 MEDIA_FOLDER = "media"
 MIN_DECISION_POINTS = 2
@@ -41,14 +41,10 @@ def load_scenarios(
     for path in iter_files(scripts_dir, (".yml", ".yaml")):
         if MEDIA_FOLDER in path.relative_to(scripts_dir).parts[:-1]:
             continue
-        loaded, issues = load_yaml_file(path, root)
+        scenario, loaded, issues = load_model(path, root, Scenario, context={"phases": phases})
         issues = [_name_duplicate_nodes(issue) for issue in issues]
-        if loaded is None:
-            errors += issues
-            continue
-        scenario, invalid = validate(Scenario, loaded, context={"phases": phases})
-        errors += issues + invalid
-        if scenario is None:
+        errors += issues
+        if scenario is None or loaded is None:
             continue
         source = ScenarioSource(scenario, loaded, path)
         problems = check_scenario(source)
