@@ -32,14 +32,19 @@ class Case:
     end: str | None = None
 
 
-# Day 1 is the first sick day; the end of week N is day 7N, the start of week N is day 7N - 6.
+# Day 1 is the first sick day; the end of week N is day 7N, the start of week N is day 7N - 6,
+# and "the first working day after week N" is the first Monday to Friday from day 7N + 1.
 CASES = {
     # 2027-12-30 + 41 days: 2 days to 1 January, then 39 more: 9 February (2028 is a leap year).
     "year-end-probleemanalyse": Case("2027-12-30", "probleemanalyse", "2028-02-09"),
     # + 55 days: 1 January + 53 = 23 February 2028.
     "year-end-plan-van-aanpak": Case("2027-12-30", "plan-van-aanpak", "2028-02-23"),
-    # Start of week 42 = day 288 = + 287: day 286 of leap year 2028 = 12 October.
-    "year-end-42nd-week": Case("2027-12-30", "melding-42e-week", "2028-10-12"),
+    # First working day after week 42: day 295 = + 294: 1 January 2028 + 292 = day 293 of leap
+    # year 2028 = 19 October, a Thursday.
+    "year-end-42nd-week": Case("2027-12-30", "melding-42e-week", "2028-10-19"),
+    # Day 295 falls on the weekday of day 1. Sick from Saturday 9 January 2027: day 295 is
+    # Saturday 30 October, so the report is due on Monday 1 November 2027.
+    "weekend-42nd-week": Case("2027-01-09", "melding-42e-week", "2027-11-01"),
     # End of week 93 = day 651 = + 650: 1 January 2028 (+2), 1 January 2029 (+368), +282 more.
     "year-end-wia": Case("2027-12-30", "wia-aanvraag", "2029-10-10"),
     # End of week 104 = day 728 = + 727: 1 January 2029 + 359 = 26 December 2029.
@@ -61,9 +66,10 @@ CASES = {
     "gap-3-weeks-wia": Case(
         "2027-01-04", "wia-aanvraag", "2028-11-05", breaks=[("2027-03-01", "2027-03-22")]
     ),
-    # Same: start of week 42 = day 288 = day 232 of the new period: 22 March + 231 = 8 Nov 2027.
+    # Same: day 295 (first day after week 42) = day 239 of the new period: 22 March + 238 =
+    # Monday 15 November 2027.
     "gap-3-weeks-42nd-week": Case(
-        "2027-01-04", "melding-42e-week", "2027-11-08", breaks=[("2027-03-01", "2027-03-22")]
+        "2027-01-04", "melding-42e-week", "2027-11-15", breaks=[("2027-03-01", "2027-03-22")]
     ),
     # Steps before the break keep their date: 4 January + 41 = 14 February 2027.
     "gap-3-weeks-earlier-step": Case(
@@ -252,7 +258,7 @@ def test_without_javascript_the_steps_show_in_weeks(browser: Browser, base_url: 
         table = page.locator("[data-miles-static] table")
         expect(table).to_be_visible()
         expect(table).to_contain_text("Uiterlijk einde week 93")
-        expect(table).to_contain_text("Uiterlijk begin week 42")
+        expect(table).to_contain_text("Uiterlijk de eerste werkdag na week 42")
         assert TIMELINE is not None
         assert table.locator("tbody tr").count() == sum(1 for s in TIMELINE.steps if s.planner)
     finally:

@@ -73,6 +73,14 @@
     return null;
   }
 
+  /* The first working day (Monday to Friday) on or after a date; public holidays are not
+     skipped, as the convention in data/timeline.yml says. getUTCDay: 0 is Sunday. */
+  function workingDayFrom(date) {
+    var day = date;
+    while (day.getUTCDay() === 0 || day.getUTCDay() > 5) day = addDays(day, 1);
+    return day;
+  }
+
   /* Rows of the timeline: one per step, and one per repetition of a repeated step. */
   function rowsFor(steps, periods) {
     var rows = [];
@@ -84,6 +92,9 @@
       } else if (step.rule === "begin-week") {
         rows.push(row(step, sickDay(periods, (step.week - 1) * 7 + 1), null,
           "Begin week " + step.week, step.label));
+      } else if (step.rule === "werkdag-na-week") {
+        rows.push(row(step, workingDayFrom(sickDay(periods, step.week * 7 + 1)), null,
+          "Na week " + step.week, step.label));
       } else if (step.rule === "periode") {
         rows.push(row(step, sickDay(periods, (step.week - 1) * 7 + 1),
           sickDay(periods, step.until_week * 7), "Week " + step.week + "–" + step.until_week,

@@ -88,7 +88,9 @@ class GlossaryFile(Strict):
     terms: tuple[Term, ...] = Field(min_length=1)
 
 
-Rule = Literal["dag", "einde-week", "begin-week", "periode", "herhaal"]
+# "werkdag-na-week": the first working day (Monday to Friday) on or after day 7 * week + 1,
+# e.g. UWV's "uiterlijk de eerste werkdag na de 42e ziekteweek". Public holidays are not skipped.
+Rule = Literal["dag", "einde-week", "begin-week", "werkdag-na-week", "periode", "herhaal"]
 
 
 class Step(Strict):

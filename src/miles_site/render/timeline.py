@@ -16,6 +16,8 @@ def when_text(step: Step) -> str:
         return f"Uiterlijk einde week {step.week}"
     if step.rule == "begin-week":
         return f"Uiterlijk begin week {step.week}"
+    if step.rule == "werkdag-na-week":
+        return f"Uiterlijk de eerste werkdag na week {step.week}"
     if step.rule == "periode":
         joiner = " of " if step.until_week == step.week + 1 else " tot en met "
         return f"Week {step.week}{joiner}{step.until_week}"

@@ -1,0 +1,97 @@
+"""The law on the site: corrected claims stay corrected; deadlines rest on primary sources."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from miles_site.project import Paths, load_project
+from support.projects import ROOT
+
+PROJECT = load_project(Paths.under(ROOT))
+PAGES = {page.src_uri: page for page in PROJECT.pages}
+DATA = {path.name: path.read_text(encoding="utf-8") for path in (ROOT / "data").glob("*.yml")}
+
+# Official sources: a deadline or a legal duty must rest on at least one of these.
+PRIMARY_HOSTS = (
+    "uwv.nl",
+    "rijksoverheid.nl",
+    "wetten.overheid.nl",
+    "officielebekendmakingen.nl",
+    "tweedekamer.nl",
+    "autoriteitpersoonsgegevens.nl",
+    "arboportaal.nl",
+)
+
+# Claims an independent review found wrong (issue #9), each with what is right instead.
+WRONG = {
+    r"meer dan 35 ?(procent|%)": "the WIA threshold is 35 procent or more",
+    r"begin(?:\s+van)?\s+week\s+42|eerste\s+(?:werk)?dag\s+van\s+week\s+42": (
+        "report at the latest on the first working day after week 42"
+    ),
+    r"ontslagverbod": "one word for the dismissal ban: opzegverbod",
+    r"sinds\s+(?:een\s+wetswijziging\s+in\s+)?2021": "bill 35 589 never came into force",
+    r"week\s+4\s+(?:en|tot)": "early IVA can be requested from week 3",
+    r"eigen\s+of\s+(?:in\s+)?aangepast\s+werk": "recovery is measured against the own job",
+    r"hoe\s+lang\s+de\s+ziekte": "ask about the expected duration of the absence, not the illness",
+    r"\b(?:kan|heeft|zal)\s+u\s+of\b": "kunt u, where u is the subject",
+    r"u\s+tekent\s+(?:het\s+(?:plan\s+)?)?allebei": "signing is UWV form practice, not a duty",
+    r"u\s+schrijft\s+de\s+eindevaluatie": "employer and employee make the eindevaluatie together",
+}
+
+
+def texts() -> list[tuple[str, str]]:
+    """Every text a reader sees that this check covers: page bodies and data files."""
+    found = [(f"content/{uri}", page.body) for uri, page in PAGES.items()]
+    return found + [(f"data/{name}", text) for name, text in DATA.items()]
+
+
+@pytest.mark.parametrize("pattern", WRONG, ids=list(WRONG.values()))
+def test_a_corrected_claim_does_not_come_back(pattern: str) -> None:
+    hits = [
+        name
+        for name, text in texts()
+        if re.search(pattern, " ".join(text.split()), flags=re.IGNORECASE)
+    ]
+    assert hits == [], f"{WRONG[pattern]}: {hits}"
+
+
+def test_every_page_on_the_dismissal_ban_says_a_fixed_term_contract_still_ends() -> None:
+    missing = [
+        uri
+        for uri, page in PAGES.items()
+        if "opzegverbod" in page.body
+        and not ("bepaalde tijd" in page.body and "laatste werkdag" in page.body)
+    ]
+    assert missing == []
+
+
+def is_primary(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    return any(host == domain or host.endswith("." + domain) for domain in PRIMARY_HOSTS)
+
+
+def test_every_timeline_step_rests_on_a_primary_source() -> None:
+    timeline = PROJECT.data.timeline
+    assert timeline is not None
+    secondary_only = [
+        step.id for step in timeline.steps if not any(is_primary(str(s.url)) for s in step.sources)
+    ]
+    assert secondary_only == []
+    assert any(is_primary(str(s.url)) for s in timeline.recurrence.sources)
+
+
+@pytest.mark.parametrize("uri", sorted(u for u in PAGES if u.startswith("wet-en-regels/")))
+def test_every_law_page_rests_on_a_primary_source(uri: str) -> None:
+    assert any(is_primary(str(s.url)) for s in PAGES[uri].meta.sources)
+
+
+def test_the_42nd_week_report_falls_on_the_first_working_day_after_week_42() -> None:
+    timeline = PROJECT.data.timeline
+    assert timeline is not None
+    step = next(s for s in timeline.steps if s.id == "melding-42e-week")
+    assert (step.rule, step.week) == ("werkdag-na-week", 42)
+    assert "boete" in step.explanation
+    assert "Feestdagen" in timeline.convention
