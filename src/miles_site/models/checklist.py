@@ -12,6 +12,7 @@ from miles_site.models.page import Source
 from miles_site.models.phases import Phases
 
 ItemType = Literal["check", "text", "textarea", "date", "choice"]
+FREE_TEXT: tuple[ItemType, ...] = ("text", "textarea")
 
 
 class Item(Strict):
@@ -24,10 +25,23 @@ class Item(Strict):
     options: tuple[str, ...] | None = Field(
         default=None, description="The answers to choose from (only for type choice)."
     )
+    privacy_hint: str | None = Field(
+        default=None,
+        min_length=3,
+        description=(
+            "Required on every text and textarea field: what not to write here, shown under "
+            "the field, e.g. 'Schrijf geen ziekte, behandeling of klachten op.' It must say "
+            "geen, niet, niets or nooit. It is the one text where medical words are allowed, "
+            "because it names what to leave out."
+        ),
+    )
     privacy_ok: str | None = Field(
         default=None,
         min_length=3,
-        description="Why a medical word in label or help is fine here (it asks no medical data).",
+        description=(
+            "Why a medical word in the label, help or options is fine here (it asks no "
+            "medical data)."
+        ),
     )
 
 

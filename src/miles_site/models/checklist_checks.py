@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,33 +9,11 @@ from pathlib import Path
 from miles_site.errors import ContentIssue
 from miles_site.models.base import load_model
 from miles_site.models.checklist import Checklist
+from miles_site.models.checklist_privacy import check_item_privacy, medical_words
 from miles_site.models.phases import Phases
 from miles_site.sources import LoadedYaml, iter_files
 
-# Word stems that ask for medical details (facts §2.5: an employer may not ask about or record
-# the diagnosis, the nature of the illness, treatment, prognosis or medication, not even with
-# consent). A stem matches inside longer words too: 'behandel' also finds 'behandelplan'.
-MEDICAL_STEMS = (
-    "diagnose",
-    "ziek",
-    "behandel",
-    "chemo",
-    "bestral",
-    "operatie",
-    "geopereerd",
-    "prognose",
-    "medicijn",
-    "medicatie",
-    "uitzaai",
-    "tumor",
-    "kanker",
-    "therapie",
-    "klacht",
-    "symptom",
-    "bijwerking",
-    "oncolo",
-)
-_MEDICAL = re.compile("|".join(MEDICAL_STEMS), re.IGNORECASE)
+__all__ = ["ChecklistSource", "check_checklist", "load_checklists", "medical_words"]
 
 
 @dataclass(frozen=True)
@@ -46,13 +23,6 @@ class ChecklistSource:
     checklist: Checklist
     loaded: LoadedYaml
     path: Path
-
-
-def medical_words(text: str | None) -> list[str]:
-    """Return the words in ``text`` that contain a medical stem."""
-    if not text:
-        return []
-    return [word for word in re.findall(r"[\wÀ-ÿ'-]+", text) if _MEDICAL.search(word)]
 
 
 def load_checklists(
@@ -104,7 +74,7 @@ def check_checklist(
                 )
             first_seen.setdefault(item.id, line)
             issues += _check_options(loaded, loc, item.type, item.options)
-            issues += _check_privacy(loaded, loc, item.label, item.help, item.privacy_ok)
+            issues += check_item_privacy(loaded, loc, item)
     for index, scenario_id in enumerate(checklist.related.scenarios):
         if scenario_id not in scenario_ids:
             known = ", ".join(sorted(scenario_ids)) or "none"
@@ -142,29 +112,3 @@ def _check_options(
             )
         ]
     return []
-
-
-def _check_privacy(
-    loaded: LoadedYaml,
-    loc: tuple[str | int, ...],
-    label: str,
-    help_text: str | None,
-    privacy_ok: str | None,
-) -> list[ContentIssue]:
-    if privacy_ok:
-        return []
-    issues = []
-    for field, text in (("label", label), ("help", help_text)):
-        words = medical_words(text)
-        if words:
-            issues.append(
-                loaded.issue(
-                    (*loc, field),
-                    f"asks for medical details "
-                    f"('{words[0]}'); a checklist may never record a "
-                    "diagnosis, treatment, prognosis or medication. Rephrase "
-                    "it, or add 'privacy_ok: <reason>' if it asks nothing "
-                    "medical",
-                )
-            )
-    return issues

@@ -15,6 +15,7 @@ from miles_site.models.phases import Phases
 Slug = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
 Role = Literal["leidinggevende", "medewerker", "collega", "hr", "casemanager", "bedrijfsarts"]
 Quality = Literal["aanbevolen", "minder handig", "af te raden"]
+Verdict = Literal["goed", "gemengd", "slecht"]
 
 _TIME = re.compile(r"^(?:(\d+):)?(\d{1,2})(?:\.(\d{1,3}))?$")
 
@@ -80,6 +81,14 @@ class Ending(Strict):
     title: str = Field(min_length=1)
     text: str = Field(min_length=1)
     takeaways: tuple[str, ...] = Field(min_length=1)
+    verdict: Verdict | None = Field(
+        default=None,
+        description=(
+            "Required: how the conversation turned out, goed, gemengd or slecht. The build "
+            "checks it against every path that reaches the ending: a good ending never follows "
+            "an 'af te raden' choice, and the recommended choices always lead to a good ending."
+        ),
+    )
 
 
 class Node(Strict):

@@ -1,0 +1,177 @@
+"""Readability of every page a reader sees, each problem at the source an author edits.
+
+Written pages are measured with their shortcodes expanded (the cards, tables and lists the build
+puts in), and every checklist and scenario page is measured as the build renders it. A problem
+on a generated page points at the YAML file and names its hardest texts by line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from miles_site.blocks import render_block
+from miles_site.errors import ContentIssue
+from miles_site.generated_pages import checklist_page, scenario_page
+from miles_site.models.checklist import Checklist
+from miles_site.models.scenario import Scenario
+from miles_site.readability import Readability, measure, measure_text
+from miles_site.render import checklist as checklist_render
+from miles_site.render import scenario as scenario_render
+from miles_site.render.shortcodes import find_shortcodes, replace_shortcodes
+from miles_site.sources import LoadedYaml
+
+if TYPE_CHECKING:  # the project module calls measure_site
+    from miles_site.project import Project
+
+Loc = tuple[str | int, ...]
+HARDEST_SHOWN = 3
+
+# Where the text of each shortcode's block comes from, so that an author knows what to edit.
+BLOCK_SOURCES = {
+    "phases": "data/phases.yml",
+    "scenario": "the scenario's summary in video_scripts/",
+    "scenarios": "the scenarios' summaries in video_scripts/",
+    "checklist": "the checklist's 'conversation' in checklists/",
+    "checklists": "the checklists' 'conversation' in checklists/",
+    "timeline": "data/timeline.yml",
+    "planner": "data/timeline.yml",
+    "roles": "data/roles.yml",
+    "organisations": "data/organisations.yml",
+    "glossary": "data/glossary.yml",
+}
+
+
+@dataclass(frozen=True)
+class PageReading:
+    """The figures of one page as a reader sees it, and the file an author edits for it."""
+
+    uri: str
+    source: str
+    figures: Readability
+
+
+def measure_site(project: Project) -> tuple[list[PageReading], list[ContentIssue]]:
+    """Measure every written and generated page; return the figures and a warning per problem."""
+    readings: list[PageReading] = []
+    warnings: list[ContentIssue] = []
+    known = project.shortcode_ids()
+
+    def block(kind: str, arg: str) -> str:
+        return render_block(project, kind, arg, _same) if kind in known else ""
+
+    for page in project.pages:
+        figures = measure(replace_shortcodes(page.body, block), has_front_matter=False)
+        readings.append(PageReading(page.src_uri, page.file, figures))
+        problems = figures.problems()
+        if problems:
+            note = _block_note(page.body, page.body_line, block)
+            warnings += [
+                ContentIssue(page.file, page.body_line, "readability", problem + note)
+                for problem in problems
+            ]
+    for checklist_source in project.checklists:
+        uri = checklist_render.page_uri(checklist_source.checklist.id)
+        figures = measure(checklist_page(project, checklist_source))
+        texts = list(checklist_texts(checklist_source.checklist))
+        readings.append(PageReading(uri, checklist_source.loaded.file, figures))
+        warnings += _yaml_warnings(uri, figures, checklist_source.loaded, texts)
+    for scenario_source in project.scenarios:
+        uri = scenario_render.page_uri(scenario_source.scenario.id)
+        figures = measure(scenario_page(project, scenario_source))
+        texts = list(scenario_texts(scenario_source.scenario))
+        readings.append(PageReading(uri, scenario_source.loaded.file, figures))
+        warnings += _yaml_warnings(uri, figures, scenario_source.loaded, texts)
+    return readings, warnings
+
+
+def _same(target: str) -> str:
+    """Leave a link target as it is: addresses are not measured."""
+    return target
+
+
+def _block_note(body: str, body_line: int, block: Any) -> str:
+    """Say which shortcode blocks of a page read badly on their own, and where their text lives."""
+    codes = list(find_shortcodes(body, body_line))
+    if not codes:
+        return ""
+    hard = []
+    for code in codes:
+        figures = measure(block(code.kind, code.arg), has_front_matter=False)
+        if figures.problems():
+            source = BLOCK_SOURCES.get(code.kind, "its data")
+            hard.append(
+                f"the miles:{code.kind} block at line {code.line} measures Flesch–Douma "
+                f"{figures.flesch_douma:.0f} and {figures.words_per_sentence:.1f} words per "
+                f"sentence (text from {source})"
+            )
+    if not hard:
+        return " (measured with the blocks of its shortcodes)"
+    return " (measured with the blocks of its shortcodes; " + "; ".join(hard) + ")"
+
+
+def _yaml_warnings(
+    uri: str, figures: Readability, loaded: LoadedYaml, texts: list[tuple[Loc, str]]
+) -> list[ContentIssue]:
+    """Warn about a generated page at its hardest text, and name the other hard texts by line."""
+    problems = figures.problems()
+    if not problems:
+        return []
+    scored = sorted(
+        ((measure_text([text]), loc) for loc, text in texts),
+        key=lambda pair: (pair[0].flesch_douma, -pair[0].words_per_sentence),
+    )
+    hardest = scored[:HARDEST_SHOWN]
+    listed = ", ".join(
+        f"line {loaded.line_of(loc)} (Flesch–Douma {text.flesch_douma:.0f}, "
+        f"{text.words_per_sentence:.0f} words per sentence)"
+        for text, loc in hardest
+    )
+    line = loaded.line_of(hardest[0][1] if hardest else ())
+    return [
+        ContentIssue(
+            loaded.file, line, "readability", f"the page {uri}: {problem}. Hardest texts: {listed}"
+        )
+        for problem in problems
+    ]
+
+
+def checklist_texts(checklist: Checklist) -> Iterator[tuple[Loc, str]]:
+    """Yield every text of a checklist that its page shows, with its place in the YAML."""
+    yield ("purpose",), checklist.purpose
+    yield ("conversation",), checklist.conversation
+    for s_index, section in enumerate(checklist.sections):
+        yield ("sections", s_index, "title"), section.title
+        for i_index, item in enumerate(section.items):
+            loc: Loc = ("sections", s_index, "items", i_index)
+            yield (*loc, "label"), item.label
+            for field in ("help", "privacy_hint"):
+                text = getattr(item, field, None)
+                if text:
+                    yield (*loc, field), text
+            for o_index, option in enumerate(item.options or ()):
+                yield (*loc, "options", o_index), option
+
+
+def scenario_texts(scenario: Scenario) -> Iterator[tuple[Loc, str]]:
+    """Yield every text of a scenario that its page shows, with its place in the YAML."""
+    yield ("summary",), scenario.summary
+    for index, goal in enumerate(scenario.learning_goals):
+        yield ("learning_goals", index), goal
+    for node_id, node in scenario.nodes.items():
+        loc: Loc = ("nodes", node_id)
+        for field in ("title", "scene"):
+            text = getattr(node, field)
+            if text:
+                yield (*loc, field), text
+        for index, line in enumerate(node.lines):
+            yield (*loc, "lines", index, "text"), line.text
+        for index, choice in enumerate(node.choices or ()):
+            yield (*loc, "choices", index, "label"), choice.label
+            yield (*loc, "choices", index, "feedback"), choice.feedback
+        if node.ending:
+            yield (*loc, "ending", "title"), node.ending.title
+            yield (*loc, "ending", "text"), node.ending.text
+            for index, takeaway in enumerate(node.ending.takeaways):
+                yield (*loc, "ending", "takeaways", index), takeaway
