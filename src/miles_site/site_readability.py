@@ -7,25 +7,23 @@ on a generated page points at the YAML file and names its hardest texts by line.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from miles_site.blocks import render_block
 from miles_site.errors import ContentIssue
 from miles_site.generated_pages import checklist_page, scenario_page
-from miles_site.models.checklist import Checklist
-from miles_site.models.scenario import Scenario
+from miles_site.models.checklist import checklist_texts
+from miles_site.models.scenario import scenario_texts
 from miles_site.readability import Readability, measure, measure_text
 from miles_site.render import checklist as checklist_render
 from miles_site.render import scenario as scenario_render
 from miles_site.render.shortcodes import find_shortcodes, replace_shortcodes
-from miles_site.sources import LoadedYaml
+from miles_site.sources import LoadedYaml, Loc
 
 if TYPE_CHECKING:  # the project module calls measure_site
     from miles_site.project import Project
 
-Loc = tuple[str | int, ...]
 HARDEST_SHOWN = 3
 
 # Where the text of each shortcode's block comes from, so that an author knows what to edit.
@@ -135,43 +133,3 @@ def _yaml_warnings(
         )
         for problem in problems
     ]
-
-
-def checklist_texts(checklist: Checklist) -> Iterator[tuple[Loc, str]]:
-    """Yield every text of a checklist that its page shows, with its place in the YAML."""
-    yield ("purpose",), checklist.purpose
-    yield ("conversation",), checklist.conversation
-    for s_index, section in enumerate(checklist.sections):
-        yield ("sections", s_index, "title"), section.title
-        for i_index, item in enumerate(section.items):
-            loc: Loc = ("sections", s_index, "items", i_index)
-            yield (*loc, "label"), item.label
-            for field in ("help", "privacy_hint"):
-                text = getattr(item, field, None)
-                if text:
-                    yield (*loc, field), text
-            for o_index, option in enumerate(item.options or ()):
-                yield (*loc, "options", o_index), option
-
-
-def scenario_texts(scenario: Scenario) -> Iterator[tuple[Loc, str]]:
-    """Yield every text of a scenario that its page shows, with its place in the YAML."""
-    yield ("summary",), scenario.summary
-    for index, goal in enumerate(scenario.learning_goals):
-        yield ("learning_goals", index), goal
-    for node_id, node in scenario.nodes.items():
-        loc: Loc = ("nodes", node_id)
-        for field in ("title", "scene"):
-            text = getattr(node, field)
-            if text:
-                yield (*loc, field), text
-        for index, line in enumerate(node.lines):
-            yield (*loc, "lines", index, "text"), line.text
-        for index, choice in enumerate(node.choices or ()):
-            yield (*loc, "choices", index, "label"), choice.label
-            yield (*loc, "choices", index, "feedback"), choice.feedback
-        if node.ending:
-            yield (*loc, "ending", "title"), node.ending.title
-            yield (*loc, "ending", "text"), node.ending.text
-            for index, takeaway in enumerate(node.ending.takeaways):
-                yield (*loc, "ending", "takeaways", index), takeaway

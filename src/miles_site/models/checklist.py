@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator
@@ -10,6 +11,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from miles_site.models.base import Strict
 from miles_site.models.page import Source
 from miles_site.models.phases import Phases
+from miles_site.sources import Loc
 
 ItemType = Literal["check", "text", "textarea", "date", "choice"]
 FREE_TEXT: tuple[ItemType, ...] = ("text", "textarea")
@@ -98,3 +100,20 @@ class Checklist(Strict):
     def items(self) -> list[Item]:
         """Return every item of every section, in order."""
         return [item for section in self.sections for item in section.items]
+
+
+def checklist_texts(checklist: Checklist) -> Iterator[tuple[Loc, str]]:
+    """Yield every text of a checklist that its page shows, with its place in the YAML."""
+    yield ("purpose",), checklist.purpose
+    yield ("conversation",), checklist.conversation
+    for s_index, section in enumerate(checklist.sections):
+        yield ("sections", s_index, "title"), section.title
+        for i_index, item in enumerate(section.items):
+            loc: Loc = ("sections", s_index, "items", i_index)
+            yield (*loc, "label"), item.label
+            for field in ("help", "privacy_hint"):
+                text = getattr(item, field, None)
+                if text:
+                    yield (*loc, field), text
+            for o_index, option in enumerate(item.options or ()):
+                yield (*loc, "options", o_index), option

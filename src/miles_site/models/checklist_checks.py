@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 
 from miles_site.errors import ContentIssue
 from miles_site.models.base import load_model
-from miles_site.models.checklist import Checklist
+from miles_site.models.checklist import Checklist, checklist_texts
 from miles_site.models.checklist_privacy import check_item_privacy, medical_words
 from miles_site.models.phases import Phases
 from miles_site.sources import LoadedYaml, iter_files
 
 __all__ = ["ChecklistSource", "check_checklist", "load_checklists", "medical_words"]
+
+# Checklists speak to the reader as 'u' about 'uw medewerker' (AUTHORING.md), never in the
+# manager's own voice ('mijn medewerker') or informally ('je/jouw medewerker').
+_OTHER_ADDRESS = re.compile(r"\b(?:mijn|je|jouw)\s+medewerker", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,7 @@ def check_checklist(
                 f"'{source.path.name}'; make them the same",
             )
         )
+    issues += _check_address(loaded, checklist)
     first_seen: dict[str, int] = {}
     for s_index, section in enumerate(checklist.sections):
         for i_index, item in enumerate(section.items):
@@ -90,6 +96,22 @@ def check_checklist(
                 loaded.issue(
                     ("related", "pages", index),
                     f"unknown page '{page}'; give a path under content/, e.g. melding/index.md",
+                )
+            )
+    return issues
+
+
+def _check_address(loaded: LoadedYaml, checklist: Checklist) -> list[ContentIssue]:
+    """Report every text of a checklist that names the employee other than 'uw medewerker'."""
+    issues = []
+    for place, text in checklist_texts(checklist):
+        found = _OTHER_ADDRESS.search(text)
+        if found:
+            issues.append(
+                loaded.issue(
+                    place,
+                    f"'{found.group(0)}': a checklist speaks to the reader as 'u', so write "
+                    "'uw medewerker'",
                 )
             )
     return issues
