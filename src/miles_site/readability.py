@@ -139,7 +139,8 @@ def _clean(text: str) -> str:
     text = _URL.sub("", text)
     text = _TAG.sub(" ", text)
     text = re.sub(r"[*_`]+", "", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text)
+    return re.sub(r" (?=[.,;:!?])", "", text).strip()
 
 
 @cache
