@@ -69,18 +69,27 @@ def measure_site(project: Project) -> tuple[list[PageReading], list[ContentIssue
                 ContentIssue(page.file, page.body_line, "readability", problem + note)
                 for problem in problems
             ]
-    for checklist_source in project.checklists:
-        uri = checklist_render.page_uri(checklist_source.checklist.id)
-        figures = measure(checklist_page(project, checklist_source))
-        texts = list(checklist_texts(checklist_source.checklist))
-        readings.append(PageReading(uri, checklist_source.loaded.file, figures))
-        warnings += _yaml_warnings(uri, figures, checklist_source.loaded, texts)
-    for scenario_source in project.scenarios:
-        uri = scenario_render.page_uri(scenario_source.scenario.id)
-        figures = measure(scenario_page(project, scenario_source))
-        texts = list(scenario_texts(scenario_source.scenario))
-        readings.append(PageReading(uri, scenario_source.loaded.file, figures))
-        warnings += _yaml_warnings(uri, figures, scenario_source.loaded, texts)
+    generated = [
+        (
+            checklist_render.page_uri(source.checklist.id),
+            checklist_page(project, source),
+            source.loaded,
+            list(checklist_texts(source.checklist)),
+        )
+        for source in project.checklists
+    ] + [
+        (
+            scenario_render.page_uri(source.scenario.id),
+            scenario_page(project, source),
+            source.loaded,
+            list(scenario_texts(source.scenario)),
+        )
+        for source in project.scenarios
+    ]
+    for uri, markdown, loaded, texts in generated:
+        figures = measure(markdown)
+        readings.append(PageReading(uri, loaded.file, figures))
+        warnings += _yaml_warnings(uri, figures, loaded, texts)
     return readings, warnings
 
 
