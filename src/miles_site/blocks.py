@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from miles_site.models.checklist import Checklist
 from miles_site.models.scenario import Scenario
-from miles_site.project import Project
 from miles_site.render import checklist as checklist_render
 from miles_site.render import scenario as scenario_render
 from miles_site.render.environment import render
 from miles_site.render.shortcodes import replace_shortcodes
 from miles_site.render.timeline import planner_view, when_text
+
+if TYPE_CHECKING:  # the project module imports this one to measure the expanded pages
+    from miles_site.project import Project
 
 Link = Callable[[str], str]
 

@@ -66,7 +66,8 @@ def build(config_file: Path, with_zip: bool) -> None:
     "--report",
     "report_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write a readability table of every page (.csv, else Markdown); '-' prints it.",
+    help="Also write a readability table of every page, generated pages included "
+    "(.csv, else Markdown); '-' prints it.",
 )
 def check(root: Path, report_path: Path | None) -> None:
     """Check every source and print each problem as file:line: message."""
@@ -76,7 +77,8 @@ def check(root: Path, report_path: Path | None) -> None:
     for issue in sorted(set(project.warnings)):
         click.echo(f"{issue} (warning)", err=True)
     if report_path is not None:
-        rows = [(f"content/{uri}", figures) for uri, figures in sorted(project.readability.items())]
+        sources = project.readability_sources
+        rows = sorted((sources[uri], figures) for uri, figures in project.readability.items())
         table = report(rows, "csv" if report_path.suffix == ".csv" else "md")
         if str(report_path) == "-":
             click.echo(table, nl=False)

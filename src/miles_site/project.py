@@ -16,8 +16,9 @@ from miles_site.models.data import Data, check_data_links, load_all_data
 from miles_site.models.page import ContentPage, load_pages, overdue
 from miles_site.models.phases import Phases, load_phases
 from miles_site.models.scenario_checks import ScenarioSource, load_scenarios
-from miles_site.readability import Readability, measure
+from miles_site.readability import Readability
 from miles_site.render.shortcodes import check_shortcodes
+from miles_site.site_readability import measure_site
 from miles_site.sources import LoadedYaml
 
 
@@ -61,6 +62,7 @@ class Project:
     checklists: list[ChecklistSource] = field(default_factory=list)
     data: Data = field(default_factory=Data)
     readability: dict[str, Readability] = field(default_factory=dict)
+    readability_sources: dict[str, str] = field(default_factory=dict)
     errors: list[ContentIssue] = field(default_factory=list)
     warnings: list[ContentIssue] = field(default_factory=list)
 
@@ -123,13 +125,11 @@ def load_project(paths: Paths, today: dt.date | None = None) -> Project:
     for page in project.pages:
         project.errors += check_shortcodes(page.file, page.body, page.body_line, known)
     project.warnings += overdue(project.pages, today)
-    for page in project.pages:
-        figures = measure(page.body, has_front_matter=False)
-        project.readability[page.src_uri] = figures
-        project.warnings += [
-            ContentIssue(page.file, page.body_line, "readability", problem)
-            for problem in figures.problems()
-        ]
+    readings, readability_warnings = measure_site(project)
+    for reading in readings:
+        project.readability[reading.uri] = reading.figures
+        project.readability_sources[reading.uri] = reading.source
+    project.warnings += readability_warnings
     dated = [(s.loaded, s.scenario.review_due, "scenario") for s in project.scenarios]
     dated += [(c.loaded, c.checklist.review_due, "checklist") for c in project.checklists]
     project.warnings += [_overdue(loaded, due, kind) for loaded, due, kind in dated if due < today]

@@ -3,6 +3,11 @@
 Only running text counts: front matter, headings, tables, code, HTML tags, shortcodes and link
 addresses are left out, because they are not read as sentences. Every list item and every
 paragraph ends a sentence, also without a full stop, as a reader takes it.
+
+Generated pages are Markdown with HTML blocks (forms, dialogue, transcripts). There, every block
+element (a paragraph, a label, a list item, a legend …) is a block of its own, like a Markdown
+paragraph; scripts (the player's JSON data), styles, HTML tables and HTML headings are left out,
+like their Markdown counterparts.
 """
 
 from __future__ import annotations
@@ -23,6 +28,13 @@ DOUMA_SYLLABLE = 77.0
 MIN_FLESCH_DOUMA = 60.0
 MAX_WORDS_PER_SENTENCE = 15.0
 
+_HTML_SKIPPED = re.compile(r"<(script|style|table|h[1-6])\b[^>]*>.*?</\1\s*>", re.S | re.I)
+_HTML_BLOCK = re.compile(
+    r"</?(?:p|div|li|ul|ol|dl|dt|dd|label|legend|fieldset|form|section|article|aside|header"
+    r"|footer|nav|details|summary|blockquote|figure|figcaption|button|option|select|textarea"
+    r"|video|br|hr)\b[^>]*>",
+    re.I,
+)
 _FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.S | re.M)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -90,6 +102,8 @@ def prose(markdown: str, *, has_front_matter: bool = True) -> list[str]:
     body = split_front_matter(markdown)[1] if has_front_matter else markdown
     body = _FENCE.sub("", body)
     body = _COMMENT.sub("", body)
+    body = _HTML_SKIPPED.sub("\n\n", body)
+    body = _HTML_BLOCK.sub("\n\n", body)
     body = _ABBR_DEF.sub("", body)
     blocks: list[str] = []
     current: list[str] = []
@@ -125,7 +139,8 @@ def _clean(text: str) -> str:
     text = _URL.sub("", text)
     text = _TAG.sub(" ", text)
     text = re.sub(r"[*_`]+", "", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text)
+    return re.sub(r" (?=[.,;:!?])", "", text).strip()
 
 
 @cache

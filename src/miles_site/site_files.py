@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
+from miles_site.generated_pages import checklist_page, scenario_page
 from miles_site.navigation import NavPage
 from miles_site.pdf.checklist import cached_checklist_pdf
 from miles_site.project import Project
@@ -33,7 +33,7 @@ def scenario_files(project: Project) -> list[GeneratedFile]:
     files = []
     for source in project.scenarios:
         scenario = source.scenario
-        page = scenario_render.render_scenario_page(source, project.phases)
+        page = scenario_page(project, source)
         files.append(GeneratedFile(scenario_render.page_uri(scenario.id), content=page))
         for node in scenario.nodes.values():
             media = node.media
@@ -50,17 +50,9 @@ def scenario_files(project: Project) -> list[GeneratedFile]:
 def checklist_files(project: Project) -> list[GeneratedFile]:
     """Return each checklist's page and its PDF (from the cache when nothing changed)."""
     files = []
-    pages = {page.src_uri: page for page in project.pages}
     for source in project.checklists:
         checklist = source.checklist
-        related = checklist.related
-        page = checklist_render.render_checklist_page(
-            checklist,
-            project.phases,
-            [project.scenario(s).scenario for s in related.scenarios],
-            [pages[p] for p in related.pages],
-            lambda target: posixpath.relpath(target, checklist_render.CHECKLIST_FOLDER),
-        )
+        page = checklist_page(project, source)
         files.append(GeneratedFile(checklist_render.page_uri(checklist.id), content=page))
         text = source.path.read_text(encoding="utf-8")
         pdf = cached_checklist_pdf(checklist, text, project.paths.cache_dir / "pdf")

@@ -15,12 +15,15 @@ from support.projects import ROOT
 PROJECT = load_project(Paths.under(ROOT))
 IDS = sorted(c.checklist.id for c in PROJECT.checklists)
 URL = "checklists/plan-van-aanpak.html"
+# Labels by item id, so that rewording a checklist does not break these tests.
+PLAN = PROJECT.checklist("plan-van-aanpak").checklist
+LABEL = {item.id: item.label for item in PLAN.items}
 
 
 def fill_some(page: Page) -> None:
-    page.get_by_label("Ik heb de probleemanalyse van de bedrijfsarts ontvangen.").check()
+    page.get_by_label(LABEL["probleemanalyse"]).check()
     page.get_by_label("Wie is de casemanager?").fill("Fatima, HR")
-    page.get_by_label("Wat is ons doel?").fill("Terug in het eigen werk, eerst 3 ochtenden.")
+    page.get_by_label(LABEL["doel"]).fill("Terug in het eigen werk, eerst 3 ochtenden.")
     page.get_by_label("Datum van de eerste evaluatie").fill("2027-03-01")
 
 
@@ -32,12 +35,10 @@ def test_answers_survive_a_reload_and_clear_removes_them(page: Page, base_url: s
     fill_some(page)
     page.reload()
     expect(page.get_by_label("Wie is de casemanager?")).to_have_value("Fatima, HR")
-    expect(
-        page.get_by_label("Ik heb de probleemanalyse van de bedrijfsarts ontvangen.")
-    ).to_be_checked()
+    expect(page.get_by_label(LABEL["probleemanalyse"])).to_be_checked()
     expect(page.get_by_label("Datum van de eerste evaluatie")).to_have_value("2027-03-01")
     stored = page.evaluate("Object.keys(localStorage)")
-    assert stored == ["miles-checklist:plan-van-aanpak:v1"]
+    assert stored == [f"miles-checklist:plan-van-aanpak:v{PLAN.version}"]
 
     messages: list[str] = []
 
@@ -56,7 +57,7 @@ def test_answers_survive_a_reload_and_clear_removes_them(page: Page, base_url: s
     expect(page.locator(".miles-checklist__status")).to_have_text("Alle antwoorden zijn gewist.")
     assert page.evaluate("localStorage.length") == 0
     page.reload()
-    expect(page.get_by_label("Wat is ons doel?")).to_have_value("")
+    expect(page.get_by_label(LABEL["doel"])).to_have_value("")
 
 
 def test_form_works_and_says_so_when_storage_is_unavailable(page: Page, base_url: str) -> None:
@@ -75,7 +76,7 @@ def test_print_shows_the_answers_and_hides_the_buttons(page: Page, base_url: str
     page.emulate_media(media="print")
     expect(page.get_by_label("Wie is de casemanager?")).to_be_visible()
     expect(page.get_by_label("Wie is de casemanager?")).to_have_value("Fatima, HR")
-    expect(page.get_by_label("Wat is ons doel?")).to_have_value(
+    expect(page.get_by_label(LABEL["doel"])).to_have_value(
         "Terug in het eigen werk, eerst 3 ochtenden."
     )
     expect(page.get_by_role("button", name="Afdrukken")).to_be_hidden()

@@ -150,7 +150,7 @@ def test_node_with_choices_and_ending(tmp_path: Path) -> None:
 def test_node_without_choices_or_ending(tmp_path: Path) -> None:
     text = EXAMPLE.replace(
         "    ending:\n      title: Een gemiste kans\n      text: Eva twijfelt of ze welkom is.\n"
-        "      takeaways: [Vraag wat iemand nodig heeft.]\n",
+        "      takeaways: [Vraag wat iemand nodig heeft.]\n      verdict: slecht\n",
         "",
     )
     errors, _, _ = check(tmp_path, text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator
@@ -10,8 +11,10 @@ from pydantic import Field, ValidationInfo, field_validator
 from miles_site.models.base import Strict
 from miles_site.models.page import Source
 from miles_site.models.phases import Phases
+from miles_site.sources import Loc
 
 ItemType = Literal["check", "text", "textarea", "date", "choice"]
+FREE_TEXT: tuple[ItemType, ...] = ("text", "textarea")
 
 
 class Item(Strict):
@@ -24,10 +27,23 @@ class Item(Strict):
     options: tuple[str, ...] | None = Field(
         default=None, description="The answers to choose from (only for type choice)."
     )
+    privacy_hint: str | None = Field(
+        default=None,
+        min_length=3,
+        description=(
+            "Required on every text and textarea field: what not to write here, shown under "
+            "the field, e.g. 'Schrijf geen ziekte, behandeling of klachten op.' It must say "
+            "geen, niet, niets or nooit. It is the one text where medical words are allowed, "
+            "because it names what to leave out."
+        ),
+    )
     privacy_ok: str | None = Field(
         default=None,
         min_length=3,
-        description="Why a medical word in label or help is fine here (it asks no medical data).",
+        description=(
+            "Why a medical word in the label, help or options is fine here (it asks no "
+            "medical data)."
+        ),
     )
 
 
@@ -84,3 +100,20 @@ class Checklist(Strict):
     def items(self) -> list[Item]:
         """Return every item of every section, in order."""
         return [item for section in self.sections for item in section.items]
+
+
+def checklist_texts(checklist: Checklist) -> Iterator[tuple[Loc, str]]:
+    """Yield every text of a checklist that its page shows, with its place in the YAML."""
+    yield ("purpose",), checklist.purpose
+    yield ("conversation",), checklist.conversation
+    for s_index, section in enumerate(checklist.sections):
+        yield ("sections", s_index, "title"), section.title
+        for i_index, item in enumerate(section.items):
+            loc: Loc = ("sections", s_index, "items", i_index)
+            yield (*loc, "label"), item.label
+            for field in ("help", "privacy_hint"):
+                text = getattr(item, field, None)
+                if text:
+                    yield (*loc, field), text
+            for o_index, option in enumerate(item.options or ()):
+                yield (*loc, "options", o_index), option

@@ -9,34 +9,16 @@ from pathlib import Path
 
 from miles_site.errors import ContentIssue
 from miles_site.models.base import load_model
-from miles_site.models.checklist import Checklist
+from miles_site.models.checklist import Checklist, checklist_texts
+from miles_site.models.checklist_privacy import check_item_privacy, medical_words
 from miles_site.models.phases import Phases
 from miles_site.sources import LoadedYaml, iter_files
 
-# Word stems that ask for medical details (facts §2.5: an employer may not ask about or record
-# the diagnosis, the nature of the illness, treatment, prognosis or medication, not even with
-# consent). A stem matches inside longer words too: 'behandel' also finds 'behandelplan'.
-MEDICAL_STEMS = (
-    "diagnose",
-    "ziek",
-    "behandel",
-    "chemo",
-    "bestral",
-    "operatie",
-    "geopereerd",
-    "prognose",
-    "medicijn",
-    "medicatie",
-    "uitzaai",
-    "tumor",
-    "kanker",
-    "therapie",
-    "klacht",
-    "symptom",
-    "bijwerking",
-    "oncolo",
-)
-_MEDICAL = re.compile("|".join(MEDICAL_STEMS), re.IGNORECASE)
+__all__ = ["ChecklistSource", "check_checklist", "load_checklists", "medical_words"]
+
+# Checklists speak to the reader as 'u' about 'uw medewerker' (AUTHORING.md), never in the
+# manager's own voice ('mijn medewerker') or informally ('je/jouw medewerker').
+_OTHER_ADDRESS = re.compile(r"\b(?:mijn|je|jouw)\s+medewerker", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -46,13 +28,6 @@ class ChecklistSource:
     checklist: Checklist
     loaded: LoadedYaml
     path: Path
-
-
-def medical_words(text: str | None) -> list[str]:
-    """Return the words in ``text`` that contain a medical stem."""
-    if not text:
-        return []
-    return [word for word in re.findall(r"[\wÀ-ÿ'-]+", text) if _MEDICAL.search(word)]
 
 
 def load_checklists(
@@ -88,6 +63,7 @@ def check_checklist(
                 f"'{source.path.name}'; make them the same",
             )
         )
+    issues += _check_address(loaded, checklist)
     first_seen: dict[str, int] = {}
     for s_index, section in enumerate(checklist.sections):
         for i_index, item in enumerate(section.items):
@@ -104,7 +80,7 @@ def check_checklist(
                 )
             first_seen.setdefault(item.id, line)
             issues += _check_options(loaded, loc, item.type, item.options)
-            issues += _check_privacy(loaded, loc, item.label, item.help, item.privacy_ok)
+            issues += check_item_privacy(loaded, loc, item)
     for index, scenario_id in enumerate(checklist.related.scenarios):
         if scenario_id not in scenario_ids:
             known = ", ".join(sorted(scenario_ids)) or "none"
@@ -120,6 +96,22 @@ def check_checklist(
                 loaded.issue(
                     ("related", "pages", index),
                     f"unknown page '{page}'; give a path under content/, e.g. melding/index.md",
+                )
+            )
+    return issues
+
+
+def _check_address(loaded: LoadedYaml, checklist: Checklist) -> list[ContentIssue]:
+    """Report every text of a checklist that names the employee other than 'uw medewerker'."""
+    issues = []
+    for place, text in checklist_texts(checklist):
+        found = _OTHER_ADDRESS.search(text)
+        if found:
+            issues.append(
+                loaded.issue(
+                    place,
+                    f"'{found.group(0)}': a checklist speaks to the reader as 'u', so write "
+                    "'uw medewerker'",
                 )
             )
     return issues
@@ -142,29 +134,3 @@ def _check_options(
             )
         ]
     return []
-
-
-def _check_privacy(
-    loaded: LoadedYaml,
-    loc: tuple[str | int, ...],
-    label: str,
-    help_text: str | None,
-    privacy_ok: str | None,
-) -> list[ContentIssue]:
-    if privacy_ok:
-        return []
-    issues = []
-    for field, text in (("label", label), ("help", help_text)):
-        words = medical_words(text)
-        if words:
-            issues.append(
-                loaded.issue(
-                    (*loc, field),
-                    f"asks for medical details "
-                    f"('{words[0]}'); a checklist may never record a "
-                    "diagnosis, treatment, prognosis or medication. Rephrase "
-                    "it, or add 'privacy_ok: <reason>' if it asks nothing "
-                    "medical",
-                )
-            )
-    return issues

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from miles_site.models.scenario import Scenario
+from miles_site.models.scenario import Choice, Scenario
 
 Step = tuple[str, int]  # (node id, index of the choice taken there)
 
@@ -92,3 +92,24 @@ def ending_of(scenario: Scenario, path: list[Step]) -> str:
     node_id, index = path[-1]
     choices = scenario.nodes[node_id].choices or ()
     return choices[index].next
+
+
+def routes(
+    scenario: Scenario, start: str, follow: Callable[[Choice], bool] = lambda choice: True
+) -> dict[str, list[str]]:
+    """Map every node reachable from ``start`` to a shortest route there (a list of node ids).
+
+    Only choices for which ``follow`` is true are taken; a node may be visited again on a longer
+    walk, so what is reachable here is what a viewer can reach by clicking.
+    """
+    if start not in scenario.nodes:
+        return {}
+    found = {start: [start]}
+    queue = deque([start])
+    while queue:
+        node_id = queue.popleft()
+        for choice in scenario.nodes[node_id].choices or ():
+            if follow(choice) and choice.next in scenario.nodes and choice.next not in found:
+                found[choice.next] = [*found[node_id], choice.next]
+                queue.append(choice.next)
+    return found

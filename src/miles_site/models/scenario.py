@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
@@ -11,10 +12,12 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from miles_site.models.base import Strict
 from miles_site.models.page import Source
 from miles_site.models.phases import Phases
+from miles_site.sources import Loc
 
 Slug = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
 Role = Literal["leidinggevende", "medewerker", "collega", "hr", "casemanager", "bedrijfsarts"]
 Quality = Literal["aanbevolen", "minder handig", "af te raden"]
+Verdict = Literal["goed", "gemengd", "slecht"]
 
 _TIME = re.compile(r"^(?:(\d+):)?(\d{1,2})(?:\.(\d{1,3}))?$")
 
@@ -80,6 +83,14 @@ class Ending(Strict):
     title: str = Field(min_length=1)
     text: str = Field(min_length=1)
     takeaways: tuple[str, ...] = Field(min_length=1)
+    verdict: Verdict | None = Field(
+        default=None,
+        description=(
+            "Required: how the conversation turned out, goed, gemengd or slecht. The build "
+            "checks it against every path that reaches the ending: a good ending never follows "
+            "an 'af te raden' choice, and the recommended choices always lead to a good ending."
+        ),
+    )
 
 
 class Node(Strict):
@@ -132,3 +143,26 @@ class Scenario(Strict):
     def character(self, character_id: str) -> Character:
         """Return the character with ``character_id``."""
         return next(c for c in self.characters if c.id == character_id)
+
+
+def scenario_texts(scenario: Scenario) -> Iterator[tuple[Loc, str]]:
+    """Yield every text of a scenario that its page shows, with its place in the YAML."""
+    yield ("summary",), scenario.summary
+    for index, goal in enumerate(scenario.learning_goals):
+        yield ("learning_goals", index), goal
+    for node_id, node in scenario.nodes.items():
+        loc: Loc = ("nodes", node_id)
+        for field in ("title", "scene"):
+            text = getattr(node, field)
+            if text:
+                yield (*loc, field), text
+        for index, line in enumerate(node.lines):
+            yield (*loc, "lines", index, "text"), line.text
+        for index, choice in enumerate(node.choices or ()):
+            yield (*loc, "choices", index, "label"), choice.label
+            yield (*loc, "choices", index, "feedback"), choice.feedback
+        if node.ending:
+            yield (*loc, "ending", "title"), node.ending.title
+            yield (*loc, "ending", "text"), node.ending.text
+            for index, takeaway in enumerate(node.ending.takeaways):
+                yield (*loc, "ending", "takeaways", index), takeaway

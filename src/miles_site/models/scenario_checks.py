@@ -11,6 +11,7 @@ from miles_site.models.base import load_model
 from miles_site.models.graph import can_end, decision_points, reachable
 from miles_site.models.phases import Phases
 from miles_site.models.scenario import Scenario
+from miles_site.models.scenario_teaching import check_endings, giveaway_warnings
 from miles_site.sources import LoadedYaml, iter_files
 
 MEDIA_FOLDER = "media"
@@ -72,6 +73,7 @@ def check_scenario(source: ScenarioSource) -> list[ContentIssue]:
         *_check_links(source),
         *_check_graph(source),
         *_check_media(source),
+        *check_endings(source.scenario, source.loaded),
     ]
 
 
@@ -201,14 +203,16 @@ def _check_media(source: ScenarioSource) -> list[ContentIssue]:
 
 def scenario_warnings(source: ScenarioSource) -> list[ContentIssue]:
     """Return soft problems: they fail a strict build but not a preview."""
+    warnings = giveaway_warnings(source.scenario, source.loaded)
     count = decision_points(source.scenario)
     if count >= MIN_DECISION_POINTS:
-        return []
+        return warnings
     return [
         source.loaded.issue(
             (),
             f"the scenario has {count} decision point"
             f"{'s' if count != 1 else ''}; give it at least "
             f"{MIN_DECISION_POINTS} so that viewers practise choosing",
-        )
+        ),
+        *warnings,
     ]
