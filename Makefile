@@ -43,10 +43,11 @@ lint: $(BIN)/.test-installed
 typecheck: $(BIN)/.test-installed
 	$(BIN)/mypy src
 
-bench: $(BIN)/.test-installed node_modules/.installed system-site
+bench: $(BIN)/.test-installed node_modules/.installed system-site chromium
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/scenarios.py
 	$(BIN)/python bench/pdfs.py
+	$(BIN)/python bench/critical_path.py
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
