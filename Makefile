@@ -21,7 +21,7 @@ site: $(BIN)/.installed node_modules/.installed system-site
 	$(BIN)/miles build
 
 serve: $(BIN)/.installed node_modules/.installed system-site
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --watch-theme
 
 test: $(BIN)/.test-installed node_modules/.installed system-site system-test chromium
 	$(BIN)/ruff check src tests bench
