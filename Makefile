@@ -11,19 +11,30 @@ export NO_MKDOCS_2_WARNING := 1
 SITE_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 TEST_DEBS := qpdf poppler-utils ffmpeg
 
-.PHONY: site test serve lint typecheck bench clean system-site system-test chromium
+# The planner's date arithmetic must give the same days wherever the reader's clock runs; its
+# node tests run once per time zone, chosen for their daylight saving changes.
+JS_TIME_ZONES := UTC Europe/Amsterdam America/Santiago Pacific/Auckland
+
+.PHONY: site test js-test serve lint typecheck bench clean system-site system-test chromium
 
 site: $(BIN)/.installed node_modules/.installed system-site
 	$(BIN)/miles build
 
 serve: $(BIN)/.installed node_modules/.installed system-site
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --watch-theme
 
 test: $(BIN)/.test-installed node_modules/.installed system-site system-test chromium
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy src
+	$(MAKE) --no-print-directory js-test
 	$(BIN)/pytest -p no:cacheprovider
+
+js-test: node_modules/.installed
+	@for zone in $(JS_TIME_ZONES); do \
+		echo "node --test tests/js/ with TZ=$$zone"; \
+		TZ=$$zone node --test --test-reporter=dot tests/js/ || exit 1; \
+	done
 
 lint: $(BIN)/.test-installed
 	$(BIN)/ruff check src tests bench
@@ -32,10 +43,11 @@ lint: $(BIN)/.test-installed
 typecheck: $(BIN)/.test-installed
 	$(BIN)/mypy src
 
-bench: $(BIN)/.test-installed node_modules/.installed system-site
+bench: $(BIN)/.test-installed node_modules/.installed system-site chromium
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/scenarios.py
 	$(BIN)/python bench/pdfs.py
+	$(BIN)/python bench/critical_path.py
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -24,5 +24,8 @@ class MilesConfig(base.Config):
     shim_uri = c.Type(str, default="assets/javascripts/iframe-worker-shim.js")
     """Where the shim is placed in the site; listed first in extra.polyfills."""
 
+    esbuild = c.Type(str, default="node_modules/.bin/esbuild")
+    """The esbuild binary from npm (package.json) that minifies the site's scripts and styles."""
+
     today = c.Optional(c.Type(str))
     """Date (YYYY-MM-DD) to compare review_due against; defaults to the day of the build."""

@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from miles_site.assets import STYLESHEET, AssetError, Assets, build_assets
 from miles_site.blocks import expand_shortcodes, glossary_abbreviations
 from miles_site.config import MilesConfig
 from miles_site.errors import ContentError, ContentIssue
@@ -36,6 +37,7 @@ class MilesPlugin(BasePlugin[MilesConfig]):
         self.paths: Paths | None = None
         self.project: Project | None = None
         self.nav_spec: list[Any] | None = None
+        self.assets: Assets | None = None
 
     # Runs before Material's offline plugin (priority 0), so that the offline plugin sees our
     # local iframe-worker shim among the polyfills and does not add its CDN address.
@@ -53,7 +55,20 @@ class MilesPlugin(BasePlugin[MilesConfig]):
         polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
         config.extra["polyfills"] = [self.config.shim_uri, *polyfills]
         self.nav_spec = list(config.nav) if config.nav else None
+        self.assets = self._build_assets(config, root)
+        # Pages link the minified stylesheet; its name changes with its content.
+        stylesheet = self.assets.stylesheet.uri
+        config.extra_css = [stylesheet if css == STYLESHEET else css for css in config.extra_css]
         return config
+
+    def _build_assets(self, config: MkDocsConfig, root: Path) -> Assets:
+        """Minify the scripts and stylesheet under the theme's custom_dir (overrides/)."""
+        custom_dir = Path(config.theme.custom_dir or root / "overrides")
+        try:
+            return build_assets(root / self.config.esbuild, custom_dir / "assets", root)
+        except AssetError as failure:
+            _fail_on(failure.issues)
+            raise
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Check every source, stop on errors, then add generated files and expand the nav."""
@@ -76,6 +91,7 @@ class MilesPlugin(BasePlugin[MilesConfig]):
         if not errors:
             for generated in generated_files(project):
                 files.append(_site_file(config, generated))
+        self._replace_assets(files, config)
         if self.nav_spec is not None:
             config.nav, nav_errors = expand_nav(self.nav_spec, nav_pages(project), project.phases)
             errors += nav_errors
@@ -102,9 +118,22 @@ class MilesPlugin(BasePlugin[MilesConfig]):
 
         return expand_shortcodes(project, markdown, link)
 
+    def _replace_assets(self, files: Files, config: MkDocsConfig) -> None:
+        """Serve the minified scripts and stylesheet instead of their readable sources."""
+        assert self.assets is not None
+        for uri in self.assets.replaced:
+            source = files.get_file_from_path(uri)
+            if source is not None:
+                files.remove(source)
+        for asset in self.assets.all():
+            files.append(File.generated(config, asset.uri, content=asset.content))
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Give the theme templates the Dutch date filter."""
+        """Give the theme templates the Dutch date filter and the addresses of our scripts."""
         env.filters["nl_date"] = nl_date
+        assert self.assets is not None
+        env.globals["miles_search_script"] = self.assets.search.uri
+        env.globals["miles_scripts_for"] = self.assets.scripts_for
         return env
 
     def on_serve(

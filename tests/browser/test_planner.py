@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from icalendar import Calendar
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from miles_site.project import Paths, load_project
 from support.browser import RequestLog, axe_violations
@@ -18,73 +18,18 @@ from support.projects import ROOT
 
 URL = "planner.html"
 TIMELINE = load_project(Paths.under(ROOT)).data.timeline
+assert TIMELINE is not None
+SCRIPTS = ROOT / "overrides/assets/javascripts"
 
 
-@dataclass(frozen=True)
-class Case:
-    """A first sick day, breaks (recovered on, sick again on), a step and its date by hand."""
-
-    start: str
-    step: str
-    expected: str
-    breaks: list[tuple[str, str]] = field(default_factory=list)
-    occurrence: int = 1
-    end: str | None = None
-
-
-# Day 1 is the first sick day; the end of week N is day 7N, the start of week N is day 7N - 6,
-# and "the first working day after week N" is the first Monday to Friday from day 7N + 1.
-CASES = {
-    # 2027-12-30 + 41 days: 2 days to 1 January, then 39 more: 9 February (2028 is a leap year).
-    "year-end-probleemanalyse": Case("2027-12-30", "probleemanalyse", "2028-02-09"),
-    # + 55 days: 1 January + 53 = 23 February 2028.
-    "year-end-plan-van-aanpak": Case("2027-12-30", "plan-van-aanpak", "2028-02-23"),
-    # First working day after week 42: day 295 = + 294: 1 January 2028 + 292 = day 293 of leap
-    # year 2028 = 19 October, a Thursday.
-    "year-end-42nd-week": Case("2027-12-30", "melding-42e-week", "2028-10-19"),
-    # Day 295 falls on the weekday of day 1. Sick from Saturday 9 January 2027: day 295 is
-    # Saturday 30 October, so the report is due on Monday 1 November 2027.
-    "weekend-42nd-week": Case("2027-01-09", "melding-42e-week", "2027-11-01"),
-    # End of week 93 = day 651 = + 650: 1 January 2028 (+2), 1 January 2029 (+368), +282 more.
-    "year-end-wia": Case("2027-12-30", "wia-aanvraag", "2029-10-10"),
-    # End of week 104 = day 728 = + 727: 1 January 2029 + 359 = 26 December 2029.
-    "year-end-104-weeks": Case("2027-12-30", "einde-loondoorbetaling", "2029-12-26"),
-    # Leap year: 20 February + 9 = 29 February, + 10 = 1 March, + 41 = 1 April 2028.
-    "leap-probleemanalyse": Case("2028-02-20", "probleemanalyse", "2028-04-01"),
-    # + 55 = 1 March + 45 = 15 April 2028.
-    "leap-plan-van-aanpak": Case("2028-02-20", "plan-van-aanpak", "2028-04-15"),
-    # Weeks 46 to 52: day 316 (+315: day 366 of 2028 = 31 December) to day 364 (17 Feb 2029).
-    "leap-first-year-review": Case(
-        "2028-02-20", "eerstejaarsevaluatie", "2028-12-31", end="2029-02-17"
-    ),
-    # First evaluation, end of week 14 = day 98 = + 97: day 148 of 2028 = 27 May.
-    "leap-first-evaluation": Case("2028-02-20", "evaluatie", "2028-05-27"),
-    # Third evaluation, end of week 26 = day 182 = + 181: 20 February 2028 + 181 = 19 August.
-    "leap-third-evaluation": Case("2028-02-20", "evaluatie", "2028-08-19", occurrence=3),
-    # Gap of 3 weeks (1 to 21 March): periods add up. 4 Jan to 28 Feb = 56 sick days, so day 651
-    # (end of week 93) is day 595 of the new period: 22 March 2027 + 594 = 5 November 2028.
-    "gap-3-weeks-wia": Case(
-        "2027-01-04", "wia-aanvraag", "2028-11-05", breaks=[("2027-03-01", "2027-03-22")]
-    ),
-    # Same: day 295 (first day after week 42) = day 239 of the new period: 22 March + 238 =
-    # Monday 15 November 2027.
-    "gap-3-weeks-42nd-week": Case(
-        "2027-01-04", "melding-42e-week", "2027-11-15", breaks=[("2027-03-01", "2027-03-22")]
-    ),
-    # Steps before the break keep their date: 4 January + 41 = 14 February 2027.
-    "gap-3-weeks-earlier-step": Case(
-        "2027-01-04", "probleemanalyse", "2027-02-14", breaks=[("2027-03-01", "2027-03-22")]
-    ),
-    # Gap of 5 weeks (1 March to 4 April): a new period starts on 5 April 2027; + 41 = 16 May.
-    "gap-5-weeks-new-period": Case(
-        "2027-01-04", "probleemanalyse", "2027-05-16", breaks=[("2027-03-01", "2027-04-05")]
-    ),
-    # Exactly 4 weeks recovered (28 days): the law adds up only breaks of less than four weeks,
-    # so a new period starts on 29 March 2027; + 41 = 9 May.
-    "gap-exactly-4-weeks": Case(
-        "2027-01-04", "probleemanalyse", "2027-05-09", breaks=[("2027-03-01", "2027-03-29")]
-    ),
-}
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh profile whose clock runs in Amsterdam, as for most readers of the site."""
+    ctx = browser.new_context(
+        locale="nl-NL", timezone_id="Europe/Amsterdam", viewport={"width": 1280, "height": 900}
+    )
+    yield ctx
+    ctx.close()
 
 
 def enter(page: Page, start: str, breaks: list[tuple[str, str]] | None = None) -> None:
@@ -106,13 +51,33 @@ def rows(page: Page, step: str) -> list[dict[str, str | None]]:
     ]
 
 
-@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
-def test_dates_match_the_hand_worked_cases(page: Page, base_url: str, case: Case) -> None:
+# The date arithmetic is tested in node under four time zones (tests/js/planner-dates.test.js).
+# Here two hand-worked cases check that the page applies the real data/timeline.yml.
+# Day 1 is the first sick day; the end of week N is day 7N.
+
+
+def test_dates_of_the_real_timeline(page: Page, base_url: str) -> None:
     page.goto(base_url + URL)
-    enter(page, case.start, case.breaks)
-    found = rows(page, case.step)[case.occurrence - 1]
-    assert found["date"] == case.expected
-    assert found["end"] == case.end
+    enter(page, "2027-12-30")
+    # End of week 6 = day 42 = + 41: 2 days to 1 January, 39 more = 9 February 2028.
+    assert rows(page, "probleemanalyse")[0]["date"] == "2028-02-09"
+    # Weeks 2 to 3: day 8 (+7 = 6 January 2028) to day 21 (+20 = 19 January).
+    assert rows(page, "bedrijfsarts")[0] == {"date": "2028-01-06", "end": "2028-01-19"}
+    # End of week 93 = day 651 = + 650: 1 January 2028 (+2), 1 January 2029 (+368), 282 more.
+    assert rows(page, "wia-aanvraag")[0]["date"] == "2029-10-10"
+    # The 42nd-week report, the first working day after week 42: day 295 (+294), Thursday
+    # 19 October 2028.
+    assert rows(page, "melding-42e-week")[0]["date"] == "2028-10-19"
+
+
+def test_dates_after_a_break_that_adds_up(page: Page, base_url: str) -> None:
+    page.goto(base_url + URL)
+    # Recovered 1 to 21 March 2027 (3 weeks): the periods add up. 4 January to 28 February is
+    # 56 sick days, so day 651 is day 595 of the new period: 22 March 2027 + 594 = 5 November
+    # 2028. Steps before the break keep their date: 4 January + 41 = 14 February 2027.
+    enter(page, "2027-01-04", [("2027-03-01", "2027-03-22")])
+    assert rows(page, "wia-aanvraag")[0]["date"] == "2028-11-05"
+    assert rows(page, "probleemanalyse")[0]["date"] == "2027-02-14"
 
 
 def test_recurrence_is_explained_in_one_sentence(page: Page, base_url: str) -> None:
@@ -134,7 +99,6 @@ def test_recurrence_is_explained_in_one_sentence(page: Page, base_url: str) -> N
 def test_every_step_has_who_and_links_that_work(page: Page, base_url: str) -> None:
     page.goto(base_url + URL)
     enter(page, "2027-12-30")
-    assert TIMELINE is not None
     planned = [s for s in TIMELINE.steps if s.planner]
     shown = {
         row.get_attribute("data-step") for row in page.locator("tbody[data-miles-rows] tr").all()
@@ -259,7 +223,6 @@ def test_without_javascript_the_steps_show_in_weeks(browser: Browser, base_url: 
         expect(table).to_be_visible()
         expect(table).to_contain_text("Uiterlijk einde week 93")
         expect(table).to_contain_text("Uiterlijk de eerste werkdag na week 42")
-        assert TIMELINE is not None
         assert table.locator("tbody tr").count() == sum(1 for s in TIMELINE.steps if s.planner)
     finally:
         context.close()
@@ -276,12 +239,69 @@ def test_offline_from_the_zip(offline_page: tuple[Page, RequestLog], unzipped: P
     assert log.foreign == []
 
 
+def test_wrong_dates_are_marked_and_announced(page: Page, base_url: str) -> None:
+    page.goto(base_url + URL)
+    enter(page, "2027-01-04", [("2027-01-04", "2027-02-01")])
+    recovered = page.locator("#miles-planner-recovered-1")
+    message = "Onderbreking 1: de hersteldatum moet na de vorige ziekmelding liggen."
+    expect(recovered).to_have_attribute("aria-invalid", "true")
+    # The message is linked to the field: a screen reader reads it with the field's name.
+    expect(recovered).to_have_accessible_description(message)
+    expect(page.locator("#miles-planner-recovered-1-error")).to_have_text(message)
+    status = page.locator(".miles-planner__status")
+    assert status.get_attribute("role") == "status"
+    expect(status).to_contain_text(f"Let op, 1 datum klopt niet. {message}")
+    expect(page.locator("#miles-planner-sick-1")).not_to_have_attribute("aria-invalid", "true")
+    # Put right, the mark, the message and the warning go.
+    recovered.fill("2027-01-20")
+    recovered.dispatch_event("change")
+    expect(recovered).not_to_have_attribute("aria-invalid", "true")
+    expect(recovered).to_have_accessible_description("")
+    expect(page.locator("#miles-planner-recovered-1-error")).to_be_hidden()
+    expect(status).not_to_contain_text("Let op")
+    # 20 January to 1 February: 12 days.
+    expect(page.locator("[data-miles-explain]")).to_contain_text("1 week en 5 dagen hersteld")
+
+
+def test_a_removed_break_frees_no_duplicate_ids(page: Page, base_url: str) -> None:
+    page.goto(base_url + URL)
+    enter(page, "2027-01-04")
+    add = page.get_by_role("button", name="Herstel en nieuwe ziekmelding toevoegen")
+    add.click()
+    add.click()
+    page.get_by_role("button", name="Onderbreking 1 verwijderen").click()
+    add.click()
+    ids = page.locator("[data-miles-periods] input").evaluate_all("els => els.map(e => e.id)")
+    assert len(ids) == 4 and len(set(ids)) == 4
+    legends = page.locator("[data-miles-periods] legend").all_inner_texts()
+    assert legends == ["Onderbreking 1", "Onderbreking 2"]
+
+
+def test_nothing_moves_when_the_planner_script_arrives(browser: Browser, base_url: str) -> None:
+    """The form is laid out from the first paint: the page looks the same before the script."""
+    places = []
+    for block_script in (True, False):
+        context = browser.new_context(locale="nl-NL", viewport={"width": 412, "height": 823})
+        if block_script:
+            context.route("**/miles-planner.*.min.js", lambda route: route.abort())
+        page = context.new_page()
+        page.goto(base_url + URL)
+        places.append(
+            page.locator("[data-miles-form], [data-miles-static]").evaluate_all(
+                "els => els.map(e => [e.getBoundingClientRect().top, e.offsetHeight])"
+            )
+        )
+        expect(page.locator("[data-miles-form]")).to_be_visible()
+        context.close()
+    without_script, with_script = places
+    assert without_script == with_script
+
+
 def test_no_week_number_is_written_in_the_javascript() -> None:
-    assert TIMELINE is not None
-    script = (ROOT / "overrides/assets/javascripts/miles-planner.js").read_text(encoding="utf-8")
-    code = re.sub(r"/\*.*?\*/", "", script, flags=re.S)
-    literals = {int(n) for n in re.findall(r"(?<![\w.-])(\d+)(?![\w.])", code)}
     legal = {s.week for s in TIMELINE.steps if s.week >= 6}
     legal |= {s.until_week for s in TIMELINE.steps if s.until_week and s.until_week >= 6}
     legal |= {TIMELINE.recurrence.add_up_below_days, TIMELINE.recurrence.new_period_weeks}
-    assert literals & legal == set()
+    for name in ("miles-planner-dates.js", "miles-ics.js", "miles-planner.js"):
+        code = re.sub(r"/\*.*?\*/", "", (SCRIPTS / name).read_text(encoding="utf-8"), flags=re.S)
+        literals = {int(n) for n in re.findall(r"(?<![\w.-])(\d+)(?![\w.])", code)}
+        assert literals & legal == set(), name

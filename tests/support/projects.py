@@ -40,7 +40,12 @@ def mkdocs_config(extra_plugin_options: dict[str, object] | None = None) -> dict
     config.pop("site_dir", None)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     shim = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
-    options = {"iframe_worker_shim": str(shim), **(extra_plugin_options or {})}
+    esbuild = ROOT / "node_modules" / ".bin" / "esbuild"
+    options = {
+        "iframe_worker_shim": str(shim),
+        "esbuild": str(esbuild),
+        **(extra_plugin_options or {}),
+    }
     config["plugins"] = [{"miles": options} if p == "miles" else p for p in config["plugins"]]
     return config
 

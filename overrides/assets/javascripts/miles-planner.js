@@ -1,119 +1,11 @@
-/* MiLES Poortwachter planner: turns the legal steps (inlined from data/timeline.yml) into the
-   employer's own dates, applies the rule for adding up sick periods, and exports an .ics file.
-   Every week number and the recovery limit come from the page data; the dates never leave the
-   device. Without this script the page shows the same steps as a table in weeks. */
-(function () {
+/* MiLES Poortwachter planner, the page part: reads the form, shows the employer's own dates,
+   marks wrong dates and offers an .ics file. The arithmetic lives in miles-planner-dates.js and
+   the calendar format in miles-ics.js; every week number and the recovery limit come from the
+   data inlined in the page. The dates never leave the device. The form is in the page from the
+   start (shown by CSS when scripts run, so nothing moves when this script arrives); without
+   scripts the page shows the same steps as a table in weeks. */
+(function (dates, ics) {
   "use strict";
-
-  var DAY = 86400000;
-
-  /* Dates are whole days in UTC, so that daylight saving time never shifts a deadline. */
-  function parseDate(text) {
-    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
-    if (!match) return null;
-    var date = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]));
-    return date.getUTCDate() === +match[3] ? date : null;
-  }
-
-  function addDays(date, days) {
-    return new Date(date.getTime() + days * DAY);
-  }
-
-  function daysBetween(from, to) {
-    return Math.round((to.getTime() - from.getTime()) / DAY);
-  }
-
-  function iso(date) {
-    return date.toISOString().slice(0, 10);
-  }
-
-  var longDate = new Intl.DateTimeFormat("nl-NL", {
-    weekday: "short", day: "numeric", month: "long", year: "numeric", timeZone: "UTC"
-  });
-
-  function dutch(date) {
-    return longDate.format(date);
-  }
-
-  function today() {
-    var now = new Date();
-    return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
-  }
-
-  /* The sick periods that count together, and the calendar date of the n-th counted sick day.
-     Periods add up when the recovery in between is shorter than the limit from the data;
-     otherwise the count starts again at the new sick report. */
-  function countedPeriods(start, breaks, limit) {
-    var periods = [{ from: start, until: null }];
-    var notes = [];
-    for (var index = 0; index < breaks.length; index += 1) {
-      var item = breaks[index];
-      var last = periods[periods.length - 1];
-      var recovered = daysBetween(item.recovered, item.sick);
-      last.until = item.recovered;
-      if (recovered < limit) {
-        periods.push({ from: item.sick, until: null });
-        notes.push({ addsUp: true, days: recovered, sick: item.sick });
-      } else {
-        periods = [{ from: item.sick, until: null }];
-        notes.push({ addsUp: false, days: recovered, sick: item.sick });
-      }
-    }
-    return { periods: periods, notes: notes };
-  }
-
-  function sickDay(periods, number) {
-    var left = number - 1;
-    for (var index = 0; index < periods.length; index += 1) {
-      var period = periods[index];
-      var length = period.until ? daysBetween(period.from, period.until) : Infinity;
-      if (left < length) return addDays(period.from, left);
-      left -= length;
-    }
-    return null;
-  }
-
-  /* The first working day (Monday to Friday) on or after a date; public holidays are not
-     skipped, as the convention in data/timeline.yml says. getUTCDay: 0 is Sunday. */
-  function workingDayFrom(date) {
-    var day = date;
-    while (day.getUTCDay() === 0 || day.getUTCDay() > 5) day = addDays(day, 1);
-    return day;
-  }
-
-  /* Rows of the timeline: one per step, and one per repetition of a repeated step. */
-  function rowsFor(steps, periods) {
-    var rows = [];
-    steps.forEach(function (step) {
-      if (step.rule === "dag") {
-        rows.push(row(step, sickDay(periods, step.day), null, "Dag " + step.day, step.label));
-      } else if (step.rule === "einde-week") {
-        rows.push(row(step, sickDay(periods, step.week * 7), null, "Week " + step.week, step.label));
-      } else if (step.rule === "begin-week") {
-        rows.push(row(step, sickDay(periods, (step.week - 1) * 7 + 1), null,
-          "Begin week " + step.week, step.label));
-      } else if (step.rule === "werkdag-na-week") {
-        rows.push(row(step, workingDayFrom(sickDay(periods, step.week * 7 + 1)), null,
-          "Na week " + step.week, step.label));
-      } else if (step.rule === "periode") {
-        rows.push(row(step, sickDay(periods, (step.week - 1) * 7 + 1),
-          sickDay(periods, step.until_week * 7), "Week " + step.week + "–" + step.until_week,
-          step.label));
-      } else if (step.rule === "herhaal") {
-        var count = 1;
-        for (var week = step.week; week <= step.until_week; week += step.every_weeks) {
-          rows.push(row(step, sickDay(periods, week * 7), null, "Week " + week,
-            step.label + " " + count));
-          count += 1;
-        }
-      }
-    });
-    return rows;
-  }
-
-  function row(step, date, end, weekText, label) {
-    return { step: step, date: date, end: end, week: weekText, label: label };
-  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -128,51 +20,34 @@
     return anchor;
   }
 
-  /* ---- iCalendar (RFC 5545) ------------------------------------------------------------ */
-
-  function icsText(text) {
-    return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
-      .replace(/\r?\n/g, "\\n");
-  }
-
-  function fold(line) {
-    var out = [];
-    var rest = line;
-    while (rest.length > 73) {
-      out.push(rest.slice(0, 73));
-      rest = " " + rest.slice(73);
-    }
-    out.push(rest);
-    return out.join("\r\n");
-  }
-
-  function icsDate(date) {
-    return iso(date).replace(/-/g, "");
-  }
-
-  function calendar(rows, start) {
-    var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//MiLES//Poortwachter planner//NL",
-      "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:Poortwachter-tijdlijn"];
-    rows.forEach(function (item, index) {
-      var last = item.end || item.date;
-      var description = item.step.explanation + " Wie: " + item.step.who + ". (" + item.week +
-        ", geteld vanaf de eerste ziektedag " + dutch(start) + ".) Bindende regels: UWV.";
-      lines.push("BEGIN:VEVENT",
-        "UID:miles-" + item.step.id + "-" + (index + 1) + "-" + icsDate(item.date) + "@miles-toolbox",
-        "DTSTAMP:" + stamp,
-        "DTSTART;VALUE=DATE:" + icsDate(item.date),
-        "DTEND;VALUE=DATE:" + icsDate(addDays(last, 1)),
-        "SUMMARY:" + icsText(item.label),
-        "DESCRIPTION:" + icsText(description),
-        "TRANSP:TRANSPARENT",
-        "END:VEVENT");
+  /* Mark a field as wrong, with its message linked through aria-describedby, or clear it. The
+     field keeps its other descriptions (the hint) after the message. */
+  function setError(input, message) {
+    var id = input.id + "-error";
+    var note = document.getElementById(id);
+    var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (ref) {
+      return ref && ref !== id;
     });
-    lines.push("END:VCALENDAR");
-    return lines.map(fold).join("\r\n") + "\r\n";
+    if (message) {
+      note.textContent = message;
+      note.hidden = false;
+      input.setAttribute("aria-invalid", "true");
+      described.unshift(id);
+    } else {
+      note.textContent = "";
+      note.hidden = true;
+      input.removeAttribute("aria-invalid");
+    }
+    if (described.length) input.setAttribute("aria-describedby", described.join(" "));
+    else input.removeAttribute("aria-describedby");
   }
 
-  /* ---- The page ------------------------------------------------------------------------ */
+  function errorNote(id) {
+    var note = el("p", "miles-planner__error");
+    note.id = id + "-error";
+    note.hidden = true;
+    return note;
+  }
 
   function Planner(root, data) {
     var self = this;
@@ -186,8 +61,10 @@
     this.explain = root.querySelector("[data-miles-explain]");
     this.status = root.querySelector(".miles-planner__status");
     this.icsButton = root.querySelector('[data-miles-action="ics"]');
+    this.addButton = root.querySelector('[data-miles-action="add-period"]');
     this.staticTable = document.querySelector("[data-miles-static]");
-    this.form.hidden = false;
+    this.nextId = 1; /* ids stay unique when a break is removed and another added */
+    this.rows = [];
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
     /* Typing a date fires 'input'; picking one fires 'change'. Update on both, but only when
        something really changed, so that the live region is not repeated for every keystroke. */
@@ -202,44 +79,46 @@
     };
     this.form.addEventListener("input", update);
     this.form.addEventListener("change", update);
-    root.querySelector('[data-miles-action="add-period"]').addEventListener("click", function () {
-      self.addPeriod();
-    });
+    this.addButton.addEventListener("click", function () { self.addPeriod(); });
     root.querySelector('[data-miles-action="print"]').addEventListener("click", function () {
       window.print();
     });
     this.icsButton.addEventListener("click", function () { self.download(); });
+    if (this.start.value) update(); /* the browser may restore a value on Back */
   }
 
   Planner.prototype.addPeriod = function () {
     var self = this;
-    var number = this.periods.children.length + 1;
+    var id = this.nextId;
+    this.nextId += 1;
     var group = el("fieldset", "miles-planner__period");
-    group.appendChild(el("legend", null, "Onderbreking " + number));
+    group.appendChild(el("legend"));
     [["recovered", "Weer aan het werk (hersteld) op"], ["sick", "Opnieuw ziek gemeld op"]]
       .forEach(function (pair) {
-        var id = "miles-planner-" + pair[0] + "-" + number;
+        var fieldId = "miles-planner-" + pair[0] + "-" + id;
         var field = el("div", "miles-item miles-item--date");
         var label = el("label", null, pair[1]);
-        label.htmlFor = id;
+        label.htmlFor = fieldId;
         var input = el("input");
         input.type = "date";
-        input.id = id;
+        input.id = fieldId;
         input.name = pair[0];
         field.appendChild(label);
         field.appendChild(input);
+        field.appendChild(errorNote(fieldId));
         group.appendChild(field);
       });
-    var remove = el("button", "md-button miles-planner__remove", "Onderbreking " + number + " verwijderen");
+    var remove = el("button", "md-button miles-planner__remove");
     remove.type = "button";
     remove.addEventListener("click", function () {
       group.remove();
       self.renumber();
       self.update();
-      self.root.querySelector('[data-miles-action="add-period"]').focus();
+      self.addButton.focus();
     });
     group.appendChild(remove);
     this.periods.appendChild(group);
+    this.renumber();
     group.querySelector("input").focus();
   };
 
@@ -251,102 +130,81 @@
     });
   };
 
+  /* Read the breaks, mark each wrong field with its message and return the valid breaks. */
   Planner.prototype.readBreaks = function (start) {
-    var breaks = [];
-    var problems = [];
-    var previous = start;
-    Array.prototype.forEach.call(this.periods.children, function (group, index) {
-      var recoveredInput = group.querySelector('input[name="recovered"]');
-      var sickInput = group.querySelector('input[name="sick"]');
-      var recovered = parseDate(recoveredInput.value);
-      var sick = parseDate(sickInput.value);
-      recoveredInput.removeAttribute("aria-invalid");
-      sickInput.removeAttribute("aria-invalid");
-      if (!recovered || !sick) return;
-      if (recovered <= previous) {
-        recoveredInput.setAttribute("aria-invalid", "true");
-        problems.push("Onderbreking " + (index + 1) + ": de hersteldatum moet na de vorige ziekmelding liggen.");
-        return;
-      }
-      if (sick <= recovered) {
-        sickInput.setAttribute("aria-invalid", "true");
-        problems.push("Onderbreking " + (index + 1) + ": de nieuwe ziekmelding moet na de hersteldatum liggen.");
-        return;
-      }
-      breaks.push({ recovered: recovered, sick: sick });
-      previous = sick;
+    var groups = Array.prototype.slice.call(this.periods.children);
+    var inputs = groups.map(function (group) {
+      return {
+        recovered: group.querySelector('input[name="recovered"]'),
+        sick: group.querySelector('input[name="sick"]')
+      };
     });
-    return { breaks: breaks, problems: problems };
+    var checked = dates.checkBreaks(start, inputs.map(function (pair) {
+      return { recovered: pair.recovered.value, sick: pair.sick.value };
+    }));
+    var messages = inputs.map(function () { return {}; });
+    checked.problems.forEach(function (problem) {
+      messages[problem.index][problem.field] = problem.message;
+    });
+    inputs.forEach(function (pair, index) {
+      setError(pair.recovered, messages[index].recovered);
+      setError(pair.sick, messages[index].sick);
+    });
+    return checked;
   };
 
   Planner.prototype.update = function () {
-    var start = parseDate(this.start.value);
+    var start = dates.parseDate(this.start.value);
     this.rowsBody.textContent = "";
     this.explain.textContent = "";
     if (!start) {
+      var wrong = this.start.value ? "Vul bij 'Eerste ziektedag' een datum in, zoals 30-12-2027." : "";
+      setError(this.start, wrong);
       this.result.hidden = true;
       if (this.staticTable) this.staticTable.hidden = false;
       this.icsButton.disabled = true;
       this.rows = [];
-      this.status.textContent = this.start.value ? "Vul een geldige datum in." : "";
+      this.status.textContent = wrong;
       return;
     }
+    setError(this.start, "");
     var input = this.readBreaks(start);
-    var counted = countedPeriods(start, input.breaks, this.data.add_up_below_days);
-    this.rows = rowsFor(this.data.steps, counted.periods);
+    var counted = dates.countedPeriods(start, input.breaks, this.data.add_up_below_days);
+    this.rows = dates.stepRows(this.data.steps, counted.periods);
     this.countStart = counted.periods[0].from;
-    this.render(start);
-    this.explain.textContent = input.problems.concat(this.describe(counted.notes)).join(" ");
+    var state = dates.progress(this.rows, dates.localDay(new Date()));
+    this.render(state);
+    this.explain.textContent = dates.describeBreaks(counted.notes, this.data.add_up_below_days,
+      this.data.new_period_weeks).join(" ");
     this.result.hidden = false;
     if (this.staticTable) this.staticTable.hidden = true;
     this.icsButton.disabled = false;
-    this.announce();
+    this.announce(state, input.problems);
   };
 
-  Planner.prototype.describe = function (notes) {
-    var limit = this.data.add_up_below_days;
-    var period = this.data.new_period_weeks;
-    return notes.map(function (note) {
-      var weeks = Math.floor(note.days / 7);
-      var days = note.days % 7;
-      var spell = weeks + (weeks === 1 ? " week" : " weken") +
-        (days ? " en " + days + (days === 1 ? " dag" : " dagen") : "");
-      if (note.addsUp) {
-        return "Uw medewerker was " + spell + " hersteld, minder dan " + (limit / 7) +
-          " weken: de ziekteperiodes tellen op en de datums schuiven " + note.days + " dagen op.";
-      }
-      return "Uw medewerker was " + spell + " hersteld, " + (limit / 7) + " weken of langer: " +
-        "op " + dutch(note.sick) + " begint een nieuwe periode van " + period + " weken.";
-    });
-  };
-
-  Planner.prototype.render = function (start) {
+  Planner.prototype.render = function (state) {
     var self = this;
-    var now = today();
-    var nextFound = false;
-    this.root.querySelector("[data-miles-start-text]").textContent = dutch(this.countStart);
-    this.rows.forEach(function (item) {
+    this.root.querySelector("[data-miles-start-text]").textContent =
+      dates.dutchDate(this.countStart);
+    this.rows.forEach(function (item, index) {
       var tr = el("tr");
-      var last = item.end || item.date;
       tr.setAttribute("data-step", item.step.id);
-      tr.setAttribute("data-date", iso(item.date));
-      if (item.end) tr.setAttribute("data-end", iso(item.end));
-      var when = el("td", "miles-planner__date");
-      when.textContent = item.end ? dutch(item.date) + " tot en met " + dutch(item.end)
-        : dutch(item.date);
-      var status = null;
-      if (last < now) {
+      tr.setAttribute("data-date", dates.iso(item.date));
+      if (item.end) tr.setAttribute("data-end", dates.iso(item.end));
+      var when = el("td", "miles-planner__date", item.end
+        ? dates.dutchDate(item.date) + " tot en met " + dates.dutchDate(item.end)
+        : dates.dutchDate(item.date));
+      var badge = null;
+      if (state.past[index]) {
         tr.className = "is-past";
-        status = "Voorbij";
-      } else if (!nextFound) {
-        nextFound = true;
+        badge = "Voorbij";
+      } else if (index === state.next) {
         tr.className = "is-next";
-        status = "Volgende stap";
-        self.next = item;
+        badge = "Volgende stap";
       }
       var what = el("td");
-      if (status) {
-        what.appendChild(el("span", "miles-planner__badge", status));
+      if (badge) {
+        what.appendChild(el("span", "miles-planner__badge", badge));
         what.appendChild(document.createTextNode(" "));
       }
       what.appendChild(el("strong", null, item.label));
@@ -364,26 +222,36 @@
       tr.appendChild(more);
       self.rowsBody.appendChild(tr);
     });
-    if (!nextFound) this.next = null;
   };
 
-  Planner.prototype.announce = function () {
-    var text = "De tijdlijn is bijgewerkt: " + this.rows.length + " stappen.";
-    if (this.next) {
-      text += " Volgende stap: " + this.next.label + ", " + dutch(this.next.date) + ".";
-    } else {
-      text += " Alle stappen liggen in het verleden.";
+  /* One polite message for screen readers: wrong dates first, then what changed. */
+  Planner.prototype.announce = function (state, problems) {
+    var parts = [];
+    if (problems.length) {
+      parts.push((problems.length === 1 ? "Let op, 1 datum klopt niet. "
+        : "Let op, " + problems.length + " datums kloppen niet. ") +
+        problems.map(function (problem) { return problem.message; }).join(" ") +
+        " Een onderbreking met een fout telt niet mee.");
     }
-    this.status.textContent = text;
+    parts.push("De tijdlijn is bijgewerkt: " + this.rows.length + " stappen.");
+    var next = state.next >= 0 ? this.rows[state.next] : null;
+    parts.push(next ? "Volgende stap: " + next.label + ", " + dates.dutchDate(next.date) + "."
+      : "Alle stappen liggen in het verleden.");
+    this.status.textContent = parts.join(" ");
   };
 
   Planner.prototype.download = function () {
-    if (!this.rows || !this.rows.length) return;
-    var blob = new Blob([calendar(this.rows, this.countStart)], { type: "text/calendar;charset=utf-8" });
-    var url = URL.createObjectURL(blob);
+    if (!this.rows.length) return;
+    var text = ics.calendar({
+      productId: "-//MiLES//Poortwachter planner//NL",
+      name: "Poortwachter-tijdlijn",
+      now: new Date(),
+      events: dates.calendarEvents(this.rows, this.countStart)
+    });
+    var url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
     var anchor = document.createElement("a");
     anchor.href = url;
-    anchor.download = "poortwachter-tijdlijn-" + iso(this.countStart) + ".ics";
+    anchor.download = "poortwachter-tijdlijn-" + dates.iso(this.countStart) + ".ics";
     document.body.appendChild(anchor);
     anchor.click();
     anchor.remove();
@@ -395,7 +263,9 @@
   function init() {
     document.querySelectorAll("[data-miles-planner]").forEach(function (root) {
       var script = root.querySelector(".miles-planner__data");
-      if (script && !root.milesPlanner) root.milesPlanner = new Planner(root, JSON.parse(script.textContent));
+      if (script && !root.milesPlanner) {
+        root.milesPlanner = new Planner(root, JSON.parse(script.textContent));
+      }
     });
   }
 
@@ -404,4 +274,4 @@
   } else {
     init();
   }
-})();
+})(window.MilesPlannerDates, window.MilesIcs);

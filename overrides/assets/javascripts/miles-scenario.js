@@ -78,13 +78,19 @@
     this.announce(choice);
   };
 
-  /* The feedback is announced after focus has moved, so that screen readers do not cut it off. */
+  /* The feedback is announced after focus has moved, so that screen readers do not cut it off.
+     Each scene cancels the feedback still waiting from the scene before: otherwise a quick Back
+     or Restart would show the feedback of a choice the reader has just undone. */
   Player.prototype.announce = function (choice) {
+    var self = this;
     var feedback = this.feedback;
+    window.clearTimeout(this.pendingFeedback);
+    this.pendingFeedback = null;
     feedback.textContent = "";
     feedback.className = "miles-player__feedback";
     if (!choice) return;
-    window.setTimeout(function () {
+    this.pendingFeedback = window.setTimeout(function () {
+      self.pendingFeedback = null;
       feedback.className = "miles-player__feedback miles-feedback--" + choice.quality_slug;
       var what = el("p", "miles-player__chosen");
       what.appendChild(el("span", "miles-player__chosen-label", "Uw keuze: "));
