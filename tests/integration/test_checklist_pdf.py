@@ -66,7 +66,8 @@ def test_fields_are_named_typed_and_labelled(checklist: Checklist, pdfs: dict[st
         if item.type == "choice":
             assert flags & COMBO
             assert [str(option[1]) for option in field["/Opt"]][1:] == list(item.options or ())
-        assert field["/TU"] == item.label, f"{item.id}: /TU must be the label, not the name"
+        name = f"{item.label} (dd-mm-jjjj)" if item.type == "date" else item.label
+        assert field["/TU"] == name, f"{item.id}: /TU must be the label (with the date format)"
 
 
 @pytest.mark.parametrize("checklist", ALL, ids=IDS)

@@ -3,30 +3,52 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+import pikepdf
+
 from miles_site.models.checklist import Checklist
+from miles_site.pdf.artifacts import mark_page_decoration
+from miles_site.pdf.fields import finish_fields
 from miles_site.render.environment import environment, render
 
 TEMPLATES = ("checklist_pdf.html.j2", "_privacy_notice.html.j2")
+# Libraries whose version changes the bytes of a PDF.
+LIBRARIES = ("weasyprint", "pydyf", "fonttools", "pikepdf", "miles-site")
 
 
-def checklist_html(checklist: Checklist) -> str:
+def checklist_html(checklist: Checklist, content_version: str = "") -> str:
     """Render the HTML the PDF is made from; every item becomes a form field named by its id."""
-    return render("checklist_pdf.html.j2", checklist=checklist)
+    return render("checklist_pdf.html.j2", checklist=checklist, content_version=content_version)
 
 
-def build_checklist_pdf(checklist: Checklist) -> bytes:
+def finish_pdf(pdf_bytes: bytes) -> bytes:
+    """Post-process WeasyPrint's output: working form fields, subset fonts, artifacts."""
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        finish_fields(pdf)
+        mark_page_decoration(pdf)
+        out = io.BytesIO()
+        pdf.save(
+            out,
+            compress_streams=True,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+            deterministic_id=True,
+        )
+    return out.getvalue()
+
+
+def build_checklist_pdf(checklist: Checklist, content_version: str = "") -> bytes:
     """Make the PDF: A4, AcroForm fields with /TU from their labels, tagged as PDF/UA-1."""
     from weasyprint import HTML  # imported late: it takes half a second to load
 
-    pdf = HTML(string=checklist_html(checklist)).write_pdf(
+    pdf = HTML(string=checklist_html(checklist, content_version)).write_pdf(
         pdf_forms=True, pdf_variant="pdf/ua-1", uncompressed_pdf=False
     )
     assert isinstance(pdf, bytes)
-    return pdf
+    return finish_pdf(pdf)
 
 
 @cache
