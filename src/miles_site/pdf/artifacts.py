@@ -58,15 +58,16 @@ def mark_page_decoration(pdf: Pdf) -> int:
         if not orphans:
             continue
         instructions = pikepdf.parse_content_stream(page)
-        rewritten = []
-        for operands, operator in instructions:
-            if operator == _BDC and len(operands) == 2:
-                properties = operands[1]
-                if isinstance(properties, Dictionary) and int(properties.get("/MCID", -1)) in orphans:
-                    operands = [Name.Artifact, Dictionary(Type=Name.Pagination)]
-                    changed += 1
-            rewritten.append((operands, operator))
-        page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(rewritten))
+        for index, instruction in enumerate(instructions):
+            operands = instruction.operands
+            if instruction.operator != _BDC or len(operands) != 2:
+                continue
+            properties = operands[1]
+            if isinstance(properties, Dictionary) and int(properties.get("/MCID", -1)) in orphans:
+                pagination = [Name.Artifact, Dictionary(Type=Name.Pagination)]
+                instructions[index] = pikepdf.ContentStreamInstruction(pagination, _BDC)
+                changed += 1
+        page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
         for mcid in orphans:
             owners[mcid] = None
     return changed

@@ -24,7 +24,7 @@ _COLOUR_OPERATORS = {b"g": 1, b"rg": 3, b"k": 4}
 # A Type 3 font with a vector tick needs no font file and looks the same everywhere.
 CHECK_FONT = "ZaDb"
 CHECK_CAPTION = "4"  # ZapfDingbats' check mark, Acrobat's default caption
-_TICK = b"1000 0 0 0 1000 1000 d1 80 520 m 440 120 l 940 900 l 420 330 l h f"
+_TICK = b"1000 0 0 0 1000 1000 d1 30 540 m 420 60 l 990 980 l 400 280 l h f"
 
 
 def _parse_da(da: bytes) -> tuple[str, float, list[bytes]]:
@@ -90,12 +90,13 @@ def _subset_cid_font(pdf: Pdf, font: pikepdf.Object) -> None:
     source = cid_font.FontDescriptor.FontFile2.read_bytes()
     program = form_font(source)
     name = Name(f"/{program.tag}+{program.postscript_name}")
-    widths = Array()
+    # /W lists each glyph id followed by an array with its width.
+    widths: list[object] = []
     for gid in sorted(program.widths):
-        widths.extend([gid, Array([program.widths[gid]])])
+        widths += [gid, Array([program.widths[gid]])]
     font.BaseFont = cid_font.BaseFont = name
     font.ToUnicode = pdf.make_indirect(_to_unicode(pdf, program.to_unicode, 2))
-    cid_font.W = widths
+    cid_font.W = Array(widths)
     cid_font.FontDescriptor = pdf.make_indirect(_descriptor(pdf, program, name, flags=32))
 
 
@@ -110,7 +111,9 @@ def _check_font(pdf: Pdf) -> pikepdf.Object:
             FontBBox=Array([0, 0, 1000, 1000]),
             FontMatrix=Array([0.001, 0, 0, 0.001, 0, 0]),
             CharProcs=Dictionary(check=tick),
-            Encoding=Dictionary(Type=Name.Encoding, Differences=Array([code - 1, Name.check, Name.check])),
+            Encoding=Dictionary(
+                Type=Name.Encoding, Differences=Array([code - 1, Name.check, Name.check])
+            ),
             FirstChar=code - 1,
             LastChar=code,
             Widths=Array([1000, 1000]),
@@ -157,7 +160,8 @@ def finish_fields(pdf: Pdf) -> None:
         if field.get("/FT") == Name.Btn:
             if f"/{CHECK_FONT}" not in fonts:
                 fonts[f"/{CHECK_FONT}"] = _check_font(pdf)
-            field.DA = _da(CHECK_FONT, 0, text_colour)
+            # A fixed size: poppler's automatic size (0) draws a tick a third of the box.
+            field.DA = _da(CHECK_FONT, round(height * 0.8, 1), text_colour)
             field.MK.CA = String(CHECK_CAPTION)
             field.AP.N.Off = _appearance(pdf, width, height, b"")
         else:

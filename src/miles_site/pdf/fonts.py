@@ -48,7 +48,8 @@ def _options() -> subset.Options:
 
 
 def _scale(font: TTFont, value: float) -> int:
-    return round(value * 1000 / font["head"].unitsPerEm)
+    units: int = font["head"].unitsPerEm
+    return round(value * 1000 / units)
 
 
 def _program(font: TTFont, codes: dict[int, str]) -> FontProgram:
