@@ -182,13 +182,11 @@ def pdfium_ink(document: pdfium.PdfDocument, pages: list[pdfium.PdfPage]) -> dic
             rect = pdfium_c.FS_RECTF()
             pdfium_c.FPDFAnnot_GetRect(annot, rect)
             name = field_name(document, annot)
-            x1, y1, x2, y2 = (
-                v * PDFIUM_SCALE for v in (rect.left, rect.top, rect.right, rect.bottom)
-            )
-            top = height * PDFIUM_SCALE
-            found[name] = ink(
-                grey, (round(x1) + 3, round(top - y1) + 3, round(x2) - 3, round(top - y2) - 3)
-            )
+            # PDFium hands the rectangle back as written; normalise it (y grows downwards).
+            xs = sorted(v * PDFIUM_SCALE for v in (rect.left, rect.right))
+            ys = sorted((height - v) * PDFIUM_SCALE for v in (rect.top, rect.bottom))
+            area = (round(xs[0]) + 3, round(ys[0]) + 3, round(xs[1]) - 3, round(ys[1]) - 3)
+            found[name] = ink(grey, area)
             pdfium_c.FPDFPage_CloseAnnot(annot)
     return found
 
@@ -204,7 +202,7 @@ def field_name(document: pdfium.PdfDocument, annot: Any) -> str:
     return buffer.raw[: length - 2].decode("utf-16-le")
 
 
-def empty_and_filled_rects(path: Path) -> dict[str, Widget]:
+def widgets_by_name(path: Path) -> dict[str, Widget]:
     """Index a PDF's widgets by field name."""
     return {w.name: w for w in widgets(path)}
 
@@ -216,7 +214,7 @@ def test_chromium_draws_every_tick_and_value(
 ) -> None:
     before = pdfium_ink(*open_pdfium(pdfs[checklist.id]))
     after = pdfium_ink(*open_pdfium(filled[checklist.id, mode]))
-    for name, widget in empty_and_filled_rects(pdfs[checklist.id]).items():
+    for name, widget in widgets_by_name(pdfs[checklist.id]).items():
         x1, y1, x2, y2 = widget.rect
         size = round((x2 - x1) * PDFIUM_SCALE - 6) * round((y2 - y1) * PDFIUM_SCALE - 6)
         assert_drawn(widget, before[name], after[name], size, f"PDFium ({mode})")
@@ -230,7 +228,7 @@ def test_chromium_draws_what_a_user_types_and_ticks(
     document, pages = open_pdfium(pdfs[checklist.id])
     form = document.formenv.raw
     text = ctypes.create_string_buffer((TYPED_IN_CHROMIUM + "\0").encode("utf-16-le"))
-    rects = empty_and_filled_rects(pdfs[checklist.id])
+    rects = widgets_by_name(pdfs[checklist.id])
     for widget in rects.values():
         page = pages[widget.page]
         x, y = (widget.rect[0] + widget.rect[2]) / 2, (widget.rect[1] + widget.rect[3]) / 2
