@@ -141,6 +141,20 @@ def ink(image: Image.Image, area: tuple[int, int, int, int], below: int = DARK) 
     return sum(histogram[:below])
 
 
+def page_text(path: Path, page: int, area: tuple[int, int, int, int] | None = None) -> str:
+    """Return the text poppler lays out on one page (1-based), or in an area of it (x, y,
+    width, height in points from the top left)."""
+    crop = ["-layout"]
+    if area:
+        crop = ["-x", str(area[0]), "-y", str(area[1]), "-W", str(area[2]), "-H", str(area[3])]
+    return subprocess.run(
+        ["pdftotext", *crop, "-f", str(page), "-l", str(page), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
 def pdfjs(*paths: Path, render: bool = False) -> list[dict[str, Any]]:
     """Read PDFs with Mozilla's PDF.js (tests/pdfjs/read-pdfs.mjs) and return what it saw."""
     command = ["node", str(ROOT / "tests/pdfjs/read-pdfs.mjs")]

@@ -135,24 +135,40 @@ def _appearance(pdf: Pdf, width: float, height: float, content: bytes) -> pikepd
     )
 
 
+def _text_fields(pdf: Pdf, form: pikepdf.Object, fonts: Dictionary) -> None:
+    """Clean each text and choice field's /DA and subset the fonts they name into fonts."""
+    old_fonts = form.DR.Font if "/DR" in form and "/Font" in form.DR else Dictionary()
+    for field in form.Fields:
+        if "/DA" not in field:
+            continue
+        font_name, size, colour = _parse_da(bytes(field.DA))
+        key = f"/{font_name}"
+        if key not in old_fonts:
+            raise ValueError(f"field {field.get('/T')}: /DA names no font of the form: {field.DA}")
+        if key not in fonts:
+            _subset_cid_font(pdf, old_fonts[key])
+            fonts[key] = old_fonts[key]
+        field.DA = _da(font_name, size, colour)
+
+
+def _box_colour(field: pikepdf.Object) -> list[bytes]:
+    """Return the colour operator of a check box's border (WeasyPrint: the input's colour)."""
+    characteristics = field.get("/MK")
+    colours = characteristics.get("/BC") if isinstance(characteristics, Dictionary) else None
+    border = [f"{float(v):g}".encode("ascii") for v in colours or ()]
+    return [*border, b"rg"] if len(border) == 3 else [b"0", b"g"]
+
+
 def finish_fields(pdf: Pdf) -> None:
     """Give every field a /DA, appearances and a subset font; drop /NeedAppearances."""
     if "/AcroForm" not in pdf.Root:
         return
     form = pdf.Root.AcroForm
-    old_fonts = form.DR.Font if "/DR" in form and "/Font" in form.DR else Dictionary()
     fonts = Dictionary()
-    text_colour: list[bytes] = [b"0", b"g"]
+    _text_fields(pdf, form, fonts)
     for field in form.Fields:
-        if "/DA" not in field:
-            continue
-        font_name, size, text_colour = _parse_da(bytes(field.DA))
-        if f"/{font_name}" not in fonts:
-            font = old_fonts[f"/{font_name}"]
-            _subset_cid_font(pdf, font)
-            fonts[f"/{font_name}"] = font
-        field.DA = _da(font_name, size, text_colour)
-    for field in form.Fields:
+        if "/Rect" not in field:
+            continue  # a radio group's parent (the template makes none) has no widget
         llx, lly, urx, ury = (float(v) for v in field.Rect)
         llx, urx, lly, ury = min(llx, urx), max(llx, urx), min(lly, ury), max(lly, ury)
         field.Rect = Array([llx, lly, urx, ury])
@@ -161,7 +177,7 @@ def finish_fields(pdf: Pdf) -> None:
             if f"/{CHECK_FONT}" not in fonts:
                 fonts[f"/{CHECK_FONT}"] = _check_font(pdf)
             # A fixed size: poppler's automatic size (0) draws a tick a third of the box.
-            field.DA = _da(CHECK_FONT, round(height * 0.8, 1), text_colour)
+            field.DA = _da(CHECK_FONT, round(height * 0.8, 1), _box_colour(field))
             field.MK.CA = String(CHECK_CAPTION)
             field.AP.N.Off = _appearance(pdf, width, height, b"")
         else:
