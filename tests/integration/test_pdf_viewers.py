@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,8 @@ from PIL import Image
 from miles_site.models.checklist import Checklist
 from support.pdfs import (
     ALL,
+    DUTCH_DATE,
+    DUTCH_TEXT,
     IDS,
     Widget,
     box,
@@ -90,6 +93,29 @@ def test_poppler_prints_every_tick_and_value(
         size = (area[2] - area[0]) * (area[3] - area[1])
         before, after = ink(empty[widget.page], area), ink(full[widget.page], area)
         assert_drawn(widget, before, after, size, f"poppler ({mode})")
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("checklist", ALL, ids=IDS)
+def test_poppler_prints_the_exact_dutch_text(
+    checklist: Checklist, mode: str, filled: dict[Any, Path], tmp_path: Path
+) -> None:
+    # pdftocairo is poppler's print path (as in CUPS): fields are drawn into the page, so the
+    # printed text can be read back, diacritics, ij, euro sign and quotes included.
+    printed = tmp_path / "printed.pdf"
+    result = subprocess.run(
+        ["pdftocairo", "-pdf", str(filled[checklist.id, mode]), str(printed)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Error" not in result.stderr, result.stderr
+    text = subprocess.run(
+        ["pdftotext", str(printed), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    types = [item.type for item in checklist.items]
+    assert text.count(DUTCH_TEXT) == types.count("text") + types.count("textarea")
+    assert text.count(DUTCH_DATE) == types.count("date")
 
 
 # -- PDF.js ----------------------------------------------------------------------------------
