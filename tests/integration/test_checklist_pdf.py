@@ -1,4 +1,5 @@
-"""Every checklist PDF, read back: fields, accessible names, tagging, qpdf and rendering."""
+"""Every checklist PDF, read back: fields, accessible names, tagging, qpdf, what a reader sees
+on the printed page, and the cache."""
 
 from __future__ import annotations
 
@@ -11,43 +12,30 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from miles_site.models.checklist import Checklist
-from miles_site.models.checklist_checks import ChecklistSource, load_checklists
-from miles_site.models.phases import load_phases
 from miles_site.pdf import checklist as pdf_module
-from miles_site.pdf.checklist import build_checklist_pdf, cached_checklist_pdf
-from support.projects import ROOT
+from miles_site.pdf.checklist import cached_checklist_pdf
+from support.pdfs import (
+    ALL,
+    FIXTURE,
+    GREY,
+    IDS,
+    REAL,
+    box,
+    built_pdfs,
+    ink,
+    page_text,
+    render_pages,
+    widgets,
+)
 
-PHASES, _ = load_phases(ROOT / "data", ROOT)
-PAGES = {p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*.md")}
-SCENARIOS = {p.stem for p in (ROOT / "video_scripts").glob("*.yml")} | {"voorbeeld"}
-
-
-def load(folder: Path) -> list[ChecklistSource]:
-    found, errors = load_checklists(folder, ROOT, PHASES, SCENARIOS, PAGES)
-    assert errors == []
-    return found
-
-
-REAL = load(ROOT / "checklists")
-FIXTURE = load(ROOT / "tests/fixtures/checklists")[0].checklist
 FIELD_TYPE = {"check": "/Btn", "text": "/Tx", "date": "/Tx", "textarea": "/Tx", "choice": "/Ch"}
 MULTILINE, COMBO = 1 << 12, 1 << 17
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Build every real checklist's PDF once, plus the fixture's."""
-    folder = tmp_path_factory.mktemp("pdfs")
-    built = {}
-    for checklist in [s.checklist for s in REAL] + [FIXTURE]:
-        path = folder / f"{checklist.id}.pdf"
-        path.write_bytes(build_checklist_pdf(checklist))
-        built[checklist.id] = path
-    return built
-
-
-ALL = [s.checklist for s in REAL] + [FIXTURE]
-IDS = [c.id for c in ALL]
+    return built_pdfs(tmp_path_factory.mktemp("pdfs"))
 
 
 def test_there_are_eleven_checklists() -> None:
@@ -66,7 +54,8 @@ def test_fields_are_named_typed_and_labelled(checklist: Checklist, pdfs: dict[st
         if item.type == "choice":
             assert flags & COMBO
             assert [str(option[1]) for option in field["/Opt"]][1:] == list(item.options or ())
-        assert field["/TU"] == item.label, f"{item.id}: /TU must be the label, not the name"
+        name = f"{item.label} (dd-mm-jjjj)" if item.type == "date" else item.label
+        assert field["/TU"] == name, f"{item.id}: /TU must be the label (with the date format)"
 
 
 @pytest.mark.parametrize("checklist", ALL, ids=IDS)
@@ -121,30 +110,30 @@ def test_qpdf_check_passes(checklist: Checklist, pdfs: dict[str, Path]) -> None:
 
 
 @pytest.mark.parametrize("checklist", ALL, ids=IDS)
-def test_first_page_renders_to_png(
+def test_every_printed_page_shows_header_empty_fields_and_footer(
     checklist: Checklist, pdfs: dict[str, Path], tmp_path: Path
 ) -> None:
-    prefix = tmp_path / checklist.id
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-png",
-            "-r",
-            "50",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            "-singlefile",
-            str(pdfs[checklist.id]),
-            str(prefix),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    png = prefix.with_suffix(".png")
-    assert png.stat().st_size > 5_000
-    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    path = pdfs[checklist.id]
+    images = render_pages(path, tmp_path)
+    fields = widgets(path)
+    assert {w.page for w in fields} <= set(range(len(images)))
+    for number, image in enumerate(images, start=1):
+        width, height = image.size
+        header, footer = (0, 0, width, height * 22 // 297), (0, height * 271 // 297, width, height)
+        assert ink(image, header) > 100, f"page {number}: nothing printed in the header"
+        assert ink(image, footer) > 100, f"page {number}: nothing printed in the footer"
+        lines = [line for line in page_text(path, number).splitlines() if line.strip()]
+        assert lines[0].split() == ["MiLES", "–", "werkgeverstoolbox", *checklist.title.split()]
+        assert any(f"Pagina {number} van {len(images)}" in line for line in lines[-4:])
+        assert any(f"Versie {checklist.version}" in line for line in lines[-4:])
+        for widget in (w for w in fields if w.page == number - 1):
+            # The frame (CSS border and padding) lies just outside the widget's rectangle.
+            x1, y1, x2, y2 = box(widget, 842, inset=0)
+            frame = ink(image, box(widget, 842, inset=-6), GREY) - ink(
+                image, (x1, y1, x2, y2), GREY
+            )
+            assert frame > 1.6 * (x2 - x1 + y2 - y1), f"{widget.name}: the field has no frame"
+            assert ink(image, box(widget, 842)) == 0, f"{widget.name}: an empty field shows ink"
 
 
 def test_header_footer_and_signatures_are_printed(pdfs: dict[str, Path]) -> None:
@@ -179,9 +168,9 @@ def test_unchanged_checklist_comes_from_the_cache(
     calls: list[str] = []
     real_build = pdf_module.build_checklist_pdf
 
-    def counting(checklist: Checklist) -> bytes:
+    def counting(checklist: Checklist, content_version: str = "") -> bytes:
         calls.append(checklist.id)
-        return real_build(checklist)
+        return real_build(checklist, content_version)
 
     monkeypatch.setattr(pdf_module, "build_checklist_pdf", counting)
     source = "id: voorbeeld-lijst\n"
@@ -191,3 +180,5 @@ def test_unchanged_checklist_comes_from_the_cache(
     cached_checklist_pdf(FIXTURE, source + "# changed\n", tmp_path)
     assert calls == ["voorbeeld-lijst", "voorbeeld-lijst"]
     assert len(list(tmp_path.glob("voorbeeld-lijst-*.pdf"))) == 1, "stale versions are removed"
+    cached_checklist_pdf(FIXTURE, source + "# changed\n", tmp_path, content_version="v2")
+    assert len(calls) == 3, "another content version in the footer is another PDF"
