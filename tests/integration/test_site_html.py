@@ -40,11 +40,11 @@ def broken_links(site: BuiltSite, facts: dict[PurePosixPath, PageFacts]) -> list
 
 
 def test_every_internal_link_and_fragment_exists(
-    built_site: BuiltSite, facts: dict[PurePosixPath, PageFacts]
+    built_site: BuiltSite, facts: dict[PurePosixPath, PageFacts], figures: list[str]
 ) -> None:
     links = sum(len(found.links) for found in facts.values())
     broken = broken_links(built_site, facts)
-    print(f"link check: {len(facts)} pages, {links} links, {len(broken)} broken")
+    figures.append(f"link check: {len(facts)} pages, {links} links, {len(broken)} broken")
     assert broken == []
 
 
@@ -80,10 +80,15 @@ def test_no_page_skips_a_heading_level(facts: dict[PurePosixPath, PageFacts]) ->
     assert skips == []
 
 
-def test_every_table_has_a_caption_or_a_name(facts: dict[PurePosixPath, PageFacts]) -> None:
+def test_every_table_has_a_caption_or_a_name(
+    facts: dict[PurePosixPath, PageFacts], figures: list[str]
+) -> None:
     tables = [(page, table) for page, found in facts.items() for table in found.tables]
     unnamed = [f"{page}:{t.line}: table {t.header!r}" for page, t in tables if not t.named]
-    print(f"tables: {len(tables)} on {len({page for page, _ in tables})} pages")
+    figures.append(
+        f"tables: {len(tables)} on {len({page for page, _ in tables})} pages, "
+        f"{len(unnamed)} without a caption or name"
+    )
     assert len(tables) >= 3  # the timeline, the planner and the opbouwschema at least
     assert unnamed == [], "add a line 'Tabel: …' right above each table (see AUTHORING.md)"
 

@@ -15,6 +15,7 @@ mkdocs.yml as ``miles_site.render.table_captions``.
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from itertools import pairwise
 from typing import Any
 
 from markdown import Extension, Markdown
@@ -31,7 +32,7 @@ class TableCaptionProcessor(Treeprocessor):
         pairs = [
             (parent, paragraph, table)
             for parent in root.iter()
-            for paragraph, table in zip(list(parent), list(parent)[1:], strict=False)
+            for paragraph, table in pairwise(parent)
             if paragraph.tag == "p" and table.tag == "table" and _is_caption(paragraph)
         ]
         for parent, paragraph, table in pairs:
