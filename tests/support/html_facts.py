@@ -69,6 +69,7 @@ class _FactParser(HTMLParser):
         self._tables: list[Table] = []
         self._in_caption = False
         self._in_first_header_row = False
+        self._in_permalink = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
@@ -85,6 +86,9 @@ class _FactParser(HTMLParser):
                 self.facts.links.append(Link(line, tag, candidate.split()[0]))
         if tag in HEADINGS:
             self._heading = (line, HEADINGS[tag], [])
+        # The toc extension's '#' permalink inside a heading is not part of its text.
+        if tag == "a" and "headerlink" in values.get("class", "").split():
+            self._in_permalink = True
         named = bool(values.get("aria-label", "").strip() or values.get("aria-labelledby"))
         if tag == "dialog" or values.get("role") in DIALOG_ROLES:
             element = f"<{tag} class={values.get('class', '')!r}>"
@@ -97,6 +101,8 @@ class _FactParser(HTMLParser):
             self._in_first_header_row = True
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self._in_permalink = False
         if tag in HEADINGS and self._heading is not None:
             line, level, text = self._heading
             self.facts.headings.append((line, level, " ".join("".join(text).split())))
@@ -111,7 +117,7 @@ class _FactParser(HTMLParser):
             self.facts.tables.append(self._tables.pop())
 
     def handle_data(self, data: str) -> None:
-        if self._heading is not None:
+        if self._heading is not None and not self._in_permalink:
             self._heading[2].append(data)
         if self._in_caption:
             self._tables[-1].caption += data
