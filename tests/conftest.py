@@ -40,6 +40,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Print the figures the tests collected."""
     lines = terminalreporter.config.stash.get(FIGURES, [])
     if lines:
+        terminalreporter.ensure_newline()
         terminalreporter.section("figures")
         for line in lines:
             terminalreporter.write_line(line)
