@@ -30,8 +30,9 @@ def auditors(
     browser: Browser,
     devtools_port: int,
     tmp_path_factory: pytest.TempPathFactory,
+    request: pytest.FixtureRequest,
 ) -> Iterator[dict[str, Run]]:
-    """Start the three auditors at once over the built site."""
+    """Start the auditors whose tests run (all three in `make test`) at once."""
     folder = tmp_path_factory.mktemp("auditors")
     urls = [base_url + path.as_posix() for path in built_site.pages()]
     for path in LIGHTHOUSE_PAGES:
@@ -46,13 +47,16 @@ def auditors(
         ),
         "vnu": Run("vnu", vnu(built_site.site), folder),
     }
-    for run in runs.values():
-        run.start()
+    wanted = {
+        marker.args[0] for item in request.session.items for marker in item.iter_markers("auditor")
+    }
+    runs = {name: run.start() for name, run in runs.items() if name in wanted}
     yield runs
     for run in runs.values():
         run.stop()
 
 
+@pytest.mark.auditor("pa11y")
 def test_pa11y_htmlcs_finds_no_wcag2aa_error_on_any_page(
     auditors: dict[str, Run], built_site: BuiltSite, base_url: str, figures: list[str]
 ) -> None:
@@ -81,6 +85,7 @@ def test_pa11y_htmlcs_finds_no_wcag2aa_error_on_any_page(
     assert no_caption == {}, "tables without a caption"
 
 
+@pytest.mark.auditor("vnu")
 def test_nu_html_checker_finds_only_the_listed_material_quirks(
     auditors: dict[str, Run], built_site: BuiltSite, figures: list[str]
 ) -> None:
@@ -101,6 +106,7 @@ def test_nu_html_checker_finds_only_the_listed_material_quirks(
     assert unused == [], "Material no longer does this: take it out of VNU_QUIRKS"
 
 
+@pytest.mark.auditor("lighthouse")
 def test_lighthouse_scores_100_for_accessibility_and_best_practices_on_mobile(
     auditors: dict[str, Run], base_url: str, figures: list[str]
 ) -> None:
