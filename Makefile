@@ -7,9 +7,10 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 # Debian packages: WeasyPrint's libraries and a font for the checklist PDFs, and for the tests a
-# real Chromium, qpdf and poppler (PDF checks) and ffmpeg (a sample video clip made at test time).
+# real Chromium, qpdf and poppler (PDF checks), ffmpeg (a sample video clip made at test time)
+# and Java for the Nu HTML Checker (npm vnu-jar).
 SITE_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
-TEST_DEBS := qpdf poppler-utils ffmpeg
+TEST_DEBS := qpdf poppler-utils ffmpeg default-jre-headless
 
 # The planner's date arithmetic must give the same days wherever the reader's clock runs; its
 # node tests run once per time zone, chosen for their daylight saving changes.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import socket
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -23,12 +24,25 @@ from support.site import BuiltSite
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Start Debian's Chromium once."""
+def devtools_port() -> int:
+    """A free port on 127.0.0.1 for the browser's DevTools endpoint."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+@pytest.fixture(scope="session")
+def browser(devtools_port: int) -> Iterator[Browser]:
+    """Start Debian's Chromium once.
+
+    Its DevTools port lets the node auditors (pa11y, Lighthouse) use this same browser.
+    """
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing; `make test` installs it (apt-get install chromium)")
+    args = [*CHROMIUM_ARGS, f"--remote-debugging-port={devtools_port}"]
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
         yield chromium
         chromium.close()
 
