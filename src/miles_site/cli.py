@@ -41,10 +41,17 @@ def main() -> None:
     help="The MkDocs configuration.",
 )
 @click.option("--zip/--no-zip", "with_zip", default=True, help="Also make the offline zip.")
-def build(config_file: Path, with_zip: bool) -> None:
+@click.option(
+    "--edition",
+    type=click.Choice(["public", "study"]),
+    default="public",
+    show_default=True,
+    help="'study' builds the trial's edition into build/study (online only, no zip).",
+)
+def build(config_file: Path, with_zip: bool, edition: str) -> None:
     """Build the site strictly into build/site and the offline zip; keep the old site on failure."""
     try:
-        result = build_all(config_file, with_zip=with_zip)
+        result = build_all(config_file, with_zip=with_zip, edition=edition)
     except BuildFailed as exc:
         click.secho(
             f"Build failed: {exc}. Fix the problems listed above and run it again.",
@@ -55,6 +62,8 @@ def build(config_file: Path, with_zip: bool) -> None:
     index = result.site_dir / "index.html"
     click.echo(f"\nThe site is ready in {result.site_dir}")
     click.echo(f"  Open it: {index.as_uri()}")
+    if edition == "study":
+        click.echo("  The study edition is online-only: serve it over http(s) (make study-serve).")
     if result.zip_path:
         click.echo(f"The offline version is {result.zip_path}")
         click.echo("  Extract it and open START-HERE.html; it works without a network.")

@@ -13,16 +13,16 @@ from miles_site.render.environment import environment, render
 TEMPLATES = ("checklist_pdf.html.j2", "_privacy_notice.html.j2")
 
 
-def checklist_html(checklist: Checklist) -> str:
+def checklist_html(checklist: Checklist, content_version: str = "") -> str:
     """Render the HTML the PDF is made from; every item becomes a form field named by its id."""
-    return render("checklist_pdf.html.j2", checklist=checklist)
+    return render("checklist_pdf.html.j2", checklist=checklist, content_version=content_version)
 
 
-def build_checklist_pdf(checklist: Checklist) -> bytes:
+def build_checklist_pdf(checklist: Checklist, content_version: str = "") -> bytes:
     """Make the PDF: A4, AcroForm fields with /TU from their labels, tagged as PDF/UA-1."""
     from weasyprint import HTML  # imported late: it takes half a second to load
 
-    pdf = HTML(string=checklist_html(checklist)).write_pdf(
+    pdf = HTML(string=checklist_html(checklist, content_version)).write_pdf(
         pdf_forms=True, pdf_variant="pdf/ua-1", uncompressed_pdf=False
     )
     assert isinstance(pdf, bytes)
@@ -44,19 +44,22 @@ def _templates_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def cache_key(source_text: str) -> str:
-    """Return the cache key of a checklist PDF: its YAML source plus the templates."""
+def cache_key(source_text: str, content_version: str = "") -> str:
+    """Return the cache key of a checklist PDF: source, templates and the footer's version."""
     digest = hashlib.sha256(_templates_fingerprint().encode("ascii"))
     digest.update(source_text.encode("utf-8"))
+    digest.update(b"\0" + content_version.encode("utf-8"))
     return digest.hexdigest()[:24]
 
 
-def cached_checklist_pdf(checklist: Checklist, source_text: str, cache_dir: Path) -> bytes:
+def cached_checklist_pdf(
+    checklist: Checklist, source_text: str, cache_dir: Path, *, content_version: str = ""
+) -> bytes:
     """Return the PDF from the cache when neither source nor templates changed; else build it."""
-    path = cache_dir / f"{checklist.id}-{cache_key(source_text)}.pdf"
+    path = cache_dir / f"{checklist.id}-{cache_key(source_text, content_version)}.pdf"
     if path.is_file():
         return path.read_bytes()
-    pdf = build_checklist_pdf(checklist)
+    pdf = build_checklist_pdf(checklist, content_version)
     cache_dir.mkdir(parents=True, exist_ok=True)
     for stale in cache_dir.glob(f"{checklist.id}-*.pdf"):
         stale.unlink()
