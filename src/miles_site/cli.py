@@ -147,3 +147,13 @@ def _pick(project: Project, known: dict[str, T], wanted: str, kind: str) -> T:
     reason = "has problems" if problems else f"is unknown; known {kind.lower()}s: {names}"
     click.echo(f"{kind} '{wanted}' {reason}.", err=True)
     sys.exit(1)
+
+
+def _add_study_commands() -> None:
+    """Register the study edition's commands (in their own module, to keep this one short)."""
+    from miles_site.cli_study import study
+
+    main.add_command(study)
+
+
+_add_study_commands()
