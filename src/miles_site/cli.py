@@ -151,9 +151,10 @@ def _pick(project: Project, known: dict[str, T], wanted: str, kind: str) -> T:
 
 def _add_study_commands() -> None:
     """Register the study edition's commands (in their own module, to keep this one short)."""
-    from miles_site.cli_study import study
+    from miles_site.cli_study import study, usage_command
 
     main.add_command(study)
+    main.add_command(usage_command)
 
 
 _add_study_commands()

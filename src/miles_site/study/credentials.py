@@ -47,8 +47,12 @@ def read_participants(text: str, file: str) -> tuple[list[Participant], list[Con
     if CODE_COLUMN not in [name.lower() for name in fields]:
         found = ", ".join(fields) or "nothing"
         return [], [
-            ContentIssue(file, 1, "", f"the first line must name the columns, one of them "
-                         f"'{CODE_COLUMN}'; found {found}")
+            ContentIssue(
+                file,
+                1,
+                "",
+                f"the first line must name the columns, one of them '{CODE_COLUMN}'; found {found}",
+            )
         ]
     participants: list[Participant] = []
     issues: list[ContentIssue] = []
@@ -74,8 +78,13 @@ def read_participants(text: str, file: str) -> tuple[list[Participant], list[Con
             continue
         if code in seen:
             issues.append(
-                ContentIssue(file, line, CODE_COLUMN, f"code '{code}' is already on line "
-                             f"{seen[code]}; every participant needs a code of their own")
+                ContentIssue(
+                    file,
+                    line,
+                    CODE_COLUMN,
+                    f"code '{code}' is already on line "
+                    f"{seen[code]}; every participant needs a code of their own",
+                )
             )
             continue
         seen[code] = line
@@ -105,6 +114,11 @@ def new_pin() -> str:
     return f"{secrets.randbelow(10**PIN_DIGITS):0{PIN_DIGITS}d}"
 
 
+def new_password() -> str:
+    """Return a random password for a research account."""
+    return secrets.token_urlsafe(18)
+
+
 def hash_secret(secret: str, rounds: int = 12) -> str:
     """Hash a PIN or password with bcrypt, as Ralph checks it."""
     import bcrypt  # only the credentials command needs it
@@ -132,7 +146,8 @@ def make_credentials(
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         hashes = list(pool.map(lambda p: hash_secret(pins[p.code], rounds), people))
     users = [
-        user_entry(p.code, h, PARTICIPANT_SCOPES, home_page) for p, h in zip(people, hashes)
+        user_entry(p.code, h, PARTICIPANT_SCOPES, home_page)
+        for p, h in zip(people, hashes, strict=True)
     ]
     return users, pins
 
@@ -143,8 +158,13 @@ def clashes(
     """Report participants who already have a credential in the auth file."""
     known = {str(user["username"]) for user in existing}
     return [
-        ContentIssue(file, p.line, CODE_COLUMN, f"code '{p.code}' already has a credential in "
-                     "the auth file; leave it out, or use --replace to give it a new PIN")
+        ContentIssue(
+            file,
+            p.line,
+            CODE_COLUMN,
+            f"code '{p.code}' already has a credential in "
+            "the auth file; leave it out, or use --replace to give it a new PIN",
+        )
         for p in participants
         if p.code in known
     ]
