@@ -351,3 +351,23 @@ def _phase_ids(root: Path) -> list[str]:
 
     phases, _ = load_phases(root / "data", root)
     return list(phases.ids) if phases else []
+
+
+@click.command("changelog")
+@click.argument("old")
+@click.argument("new", default="HEAD")
+@click.option("--format", "fmt", type=click.Choice(["md", "csv"]), default="md", show_default=True)
+@root_option
+def changelog_command(old: str, new: str, fmt: str, root: Path) -> None:
+    """List the pages, scenarios and checklists that changed between versions OLD and NEW.
+
+    A version is a git tag or commit, or the content version from a footer or version.json.
+    """
+    from miles_site.study.changelog import ChangelogError, changes, markdown, table
+
+    try:
+        found = changes(root, old, new)
+    except ChangelogError as exc:
+        click.secho(f"Cannot list the changes: {exc}.", fg="red", err=True)
+        sys.exit(1)
+    click.echo(table(found) if fmt == "csv" else markdown(found, old, new), nl=False)

@@ -9,8 +9,8 @@ none lost, none twice, nothing typed. ``miles usage`` on that LRS must give the 
 from __future__ import annotations
 
 import csv
-import re
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -128,6 +128,15 @@ def test_participant_journey_reaches_the_lrs_exactly_once_and_gives_the_dose(
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     page.keyboard.press("Escape")
 
+    # While the network is up, statements leave the device in batches as the participant goes.
+    page.wait_for_function(
+        "c => (JSON.parse(localStorage.getItem('miles-study:queue:' + c)) || []).length === 0",
+        arg=code,
+        timeout=30_000,
+    )
+    delivered_before_cut = len(study_lrs.all_statements())
+    assert delivered_before_cut >= len(viewed) - 1
+
     # The network to the LRS goes down: the site keeps working, the queue keeps everything.
     context.route(study_lrs.endpoint + "**", lambda r: r.abort("internetdisconnected"))
     for path in LATER_PAGES:
@@ -161,7 +170,9 @@ def test_participant_journey_reaches_the_lrs_exactly_once_and_gives_the_dose(
     sent = stored(page, "sent:" + code)
 
     # The LRS: exactly the statements this device made, each once, none of them private.
-    statements = [s for s in study_lrs.all_statements() if s["authority"]["account"]["name"] == code]
+    statements = [
+        s for s in study_lrs.all_statements() if s["authority"]["account"]["name"] == code
+    ]
     ids = [s["id"] for s in statements]
     assert len(ids) == len(set(ids)), "a statement was stored twice"
     assert set(ids) == {s["id"] for s in sent}, "the LRS and the device disagree"
