@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # Anything that belongs to the study edition: its code, its LRS, its texts for participants.
 STUDY_MARKERS = [
     "xapi", "x-experience-api", "miles-study", "milesstudy", "lrs", "statements",
-    "studie-editie", "uw code en pincode", "pincode", "wat wordt er bijgehouden", "meedoen aan het onderzoek",
+    "studie-editie", "uw code en pincode", "pincode", "wat wordt er bijgehouden",
+    "meedoen aan het onderzoek",
     "authorization", "8100",
 ]  # fmt: skip
 

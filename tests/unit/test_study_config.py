@@ -31,7 +31,10 @@ def test_a_good_file_loads_and_addresses_end_with_a_slash(tmp_path: Path) -> Non
 
 
 def test_every_bad_field_is_reported_with_its_line(tmp_path: Path) -> None:
-    text = "lrs_endpoint: file:///tmp/lrs\nsite_url: https://user:pw@x.org/\ntrial_id: 06672887\nextra: 1\n"
+    text = (
+        "lrs_endpoint: file:///tmp/lrs\nsite_url: https://user:pw@x.org/\n"
+        "trial_id: 06672887\nextra: 1\n"
+    )
     _, issues = load_study_config(write(tmp_path, text), environ={})
     found = sorted((i.line, i.loc, i.message.split(";")[0]) for i in issues)
     assert found == [
@@ -85,9 +88,14 @@ def test_a_yaml_error_is_reported_not_raised(tmp_path: Path) -> None:
     assert config is None and issues and issues[0].file == "study.yml"
 
 
-@pytest.mark.parametrize(("option", "env", "edition"), [
-    (None, {}, "public"), (None, {"MILES_EDITION": "study"}, "study"), ("public", {"MILES_EDITION": "study"}, "public"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("option", "env", "edition"),
+    [
+        (None, {}, "public"),
+        (None, {"MILES_EDITION": "study"}, "study"),
+        ("public", {"MILES_EDITION": "study"}, "public"),
+    ],
+)
 def test_the_edition_comes_from_the_option_then_the_environment(
     option: str | None, env: dict[str, str], edition: str
 ) -> None:

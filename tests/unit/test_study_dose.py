@@ -62,28 +62,28 @@ def test_dose_row_from_a_known_week_of_use() -> None:
             phase="melding",
             kind="scenario",
             result={"completion": True, "ending": "einde"},
-        ),  # fmt: skip
+        ),
         statement(
             "opened",
             "checklists/eerste-gesprek.html",
             at(0, days=2),
             phase="melding",
             kind="checklist",
-        ),  # fmt: skip
+        ),
         statement(
             "interacted",
             "checklists/eerste-gesprek.html",
             at(1, days=2),
             kind="checklist",
             context={"action": "print"},
-        ),  # fmt: skip
+        ),
         statement(
             "interacted",
             "checklists/eerste-gesprek.html",
             at(2, days=2),
             kind="checklist",
             context={"action": "print"},
-        ),  # fmt: skip
+        ),
         statement("downloaded", "checklists/eerste-gesprek.pdf", at(3, days=2), kind="file"),
         statement("interacted", "planner.html", at(0, days=6), context={"action": "planner"}),
         statement("interacted", "#zoeken", at(1, days=6), context={"action": "search"}),
