@@ -72,7 +72,12 @@ def choice(
 ) -> dict[str, Any]:
     """Return a choice statement in the scenario 'het-nieuws'."""
     return statement(
-        "answered", f"gesprekken/het-nieuws.html#scene-{scene}", when, who, phase="melding",
-        context={"scene": scene, "choice": index}, result={"response": str(index), "quality": quality},
+        "answered",
+        f"gesprekken/het-nieuws.html#scene-{scene}",
+        when,
+        who,
+        phase="melding",
+        context={"scene": scene, "choice": index},
+        result={"response": str(index), "quality": quality},
         kind="scene",
-    )  # fmt: skip
+    )
