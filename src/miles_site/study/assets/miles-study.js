@@ -13,7 +13,7 @@
   var KEY = "miles-study:";
   var BATCH = 25;
   var DELAY_MS = 1500; /* statements made close together go out as one batch */
-  var HOLD_MS = 8000; /* a batch another page sent while closing is left alone this long */
+  var HOLD_MS = 3000; /* a batch another page sent while closing is left alone this long */
   var RETRY_MS = [5000, 30000, 120000, 300000];
   var HISTORY = 300;
   var script = document.currentScript;
