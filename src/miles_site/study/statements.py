@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from posixpath import splitext
+from sys import intern
 from typing import Any
 
 from miles_site.study.vocabulary import QUALITIES, VERB_BY_IRI, extension_name
@@ -161,20 +162,22 @@ def parse_statement(statement: Any) -> Event:
     title = ""
     if isinstance(name, dict) and name:
         title = str(name.get("nl-NL") or next(iter(name.values())))
+    # A trial has few distinct participants, pages and versions but 100 000s of statements:
+    # interning keeps one copy of each repeated text in memory.
     return Event(
         statement_id=statement_id,
-        participant=participant,
+        participant=intern(participant),
         timestamp=timestamp,
         stored=stored,
         event=event,
-        verb=verb,
-        item=item,
-        title=title,
-        phase=str(context.get("phase") or ""),
+        verb=intern(verb),
+        item=intern(item),
+        title=intern(title),
+        phase=intern(str(context.get("phase") or "")),
         duration_s=duration,
-        scene=str(context.get("scene") or ""),
+        scene=intern(str(context.get("scene") or "")),
         choice=choice if event == "choice_made" else None,
-        quality=str(quality),
-        ending=str(result.get("ending") or ""),
-        content_version=str(_get(statement, "context", "revision") or ""),
+        quality=intern(str(quality)),
+        ending=intern(str(result.get("ending") or "")),
+        content_version=intern(str(_get(statement, "context", "revision") or "")),
     )
