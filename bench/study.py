@@ -133,10 +133,15 @@ def serve(statements: list[dict[str, Any]]) -> tuple[http.server.ThreadingHTTPSe
 
 def timed_usage(args: list[str], out: Path) -> tuple[float, float, float, str]:
     """Run `miles usage` in its own process; return wall and CPU seconds, peak MB, summary."""
-    command = [sys.executable, "-c", "import resource, sys; sys.argv = ['miles', *sys.argv[1:]]\n"
-               "from miles_site.cli import main\ntry:\n main()\nfinally:\n"
-               " print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)",
-               "usage", *args, "-o", str(out)]  # fmt: skip
+    # Peak memory from the child's own VmHWM: ru_maxrss survives exec and would count the
+    # bench process (which holds all statements) that forked the child.
+    probe = (
+        "import sys; sys.argv = ['miles', *sys.argv[1:]]\n"
+        "from miles_site.cli import main\ntry:\n main()\nfinally:\n"
+        " hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0]\n"
+        " print(hwm.split()[1], file=sys.stderr)"
+    )
+    command = [sys.executable, "-c", probe, "usage", *args, "-o", str(out)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)

@@ -151,7 +151,8 @@ def _pick(project: Project, known: dict[str, T], wanted: str, kind: str) -> T:
 
 def _add_study_commands() -> None:
     """Register the study edition's commands (in their own module, to keep this one short)."""
-    from miles_site.cli_study import changelog_command, study, usage_command
+    from miles_site.cli_study import study
+    from miles_site.cli_usage import changelog_command, usage_command
 
     main.add_command(study)
     main.add_command(usage_command)
