@@ -196,6 +196,7 @@ def test_participant_journey_reaches_the_lrs_exactly_once_and_gives_the_dose(
     )
     assert [s["object"]["id"].removeprefix(site) for s in views] == viewed
     secrets = [ANSWER, PLANNER_DATE, "15-03-2027", "15 maart 2027", SEARCH_WORDS, pin]
+    study_lrs.typed += secrets
     scenes = {s.scenario.id: set(s.scenario.nodes) for s in project.scenarios}
     for statement in statements:
         assert private_leaks(statement, secrets) == [], statement

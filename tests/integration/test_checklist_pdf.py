@@ -179,9 +179,9 @@ def test_unchanged_checklist_comes_from_the_cache(
     calls: list[str] = []
     real_build = pdf_module.build_checklist_pdf
 
-    def counting(checklist: Checklist) -> bytes:
+    def counting(checklist: Checklist, content_version: str = "") -> bytes:
         calls.append(checklist.id)
-        return real_build(checklist)
+        return real_build(checklist, content_version)
 
     monkeypatch.setattr(pdf_module, "build_checklist_pdf", counting)
     source = "id: voorbeeld-lijst\n"

@@ -70,6 +70,7 @@ def test_usage_reports_and_skips_a_malformed_statement(study_lrs: StudyLrs, tmp_
     code = PARTICIPANTS[1]
     bad = choice("start", 0, "super", at(0), who=code)
     good = view("index.html", at(1), 30, who=code)
+    study_lrs.planted |= {bad["id"], good["id"]}
     assert study_lrs.participant(code).post([bad, good]) == 200
     out = tmp_path / "usage"
     result = run("usage", "--lrs", study_lrs.endpoint, "--user", RESEARCHER,

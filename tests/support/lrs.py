@@ -12,16 +12,18 @@ import json
 import os
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from miles_site.build import build_site
+from miles_site.project import Paths, load_project
 from miles_site.study import credentials as creds
 from miles_site.study.lrs import LrsClient
 from miles_site.study.lrs_server import RalphServer, free_port, start_ralph
+from support.statements import private_leaks, shape_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 TRIAL = "NCT06672887"
@@ -38,6 +40,9 @@ class StudyLrs:
     pins: dict[str, str]
     password: str
     data_dir: Path
+    # What tests typed into the site (never to be sent), and statements they planted on purpose.
+    typed: list[str] = field(default_factory=list)
+    planted: set[str] = field(default_factory=set)
 
     @property
     def endpoint(self) -> str:
@@ -81,10 +86,26 @@ def study_lrs(study_site_url: str, tmp_path_factory: pytest.TempPathFactory) -> 
             ROOT, port=free_port(), auth_file=auth_file, data_dir=folder / "data",
             origins=[origin], log=log,
         )  # fmt: skip
+        lrs = StudyLrs(server, study_site_url, pins, password, folder / "data")
         try:
-            yield StudyLrs(server, study_site_url, pins, password, folder / "data")
+            yield lrs
+            check_every_statement(lrs)
         finally:
             server.stop()
+
+
+def check_every_statement(lrs: StudyLrs) -> None:
+    """After all tests: no statement any test produced has an odd shape or anything typed."""
+    project = load_project(Paths.under(ROOT))
+    scenes = {s.scenario.id: set(s.scenario.nodes) for s in project.scenarios}
+    secrets = [*lrs.typed, *lrs.pins.values()]
+    problems = []
+    for statement in lrs.all_statements():
+        if statement["id"] in lrs.planted:
+            continue
+        problems += shape_problems(statement, lrs.site_url, set(project.phases.ids), scenes)
+        problems += [f"{statement['id']}: {leak}" for leak in private_leaks(statement, secrets)]
+    assert problems == [], problems
 
 
 @pytest.fixture(scope="session")
