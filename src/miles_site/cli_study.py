@@ -9,6 +9,7 @@ import functools
 import http.server
 import importlib.util
 import json
+import signal
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -173,6 +174,8 @@ def lrs_command(lrs_dir: Path, root: Path) -> None:
     except RalphError as exc:
         click.secho(str(exc), fg="red", err=True)
         sys.exit(1)
+    # A plain kill (SIGTERM) must stop Ralph too, not only Ctrl+C.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     click.echo(
         f"Ralph listens on {config.lrs_endpoint} (statements in {lrs_dir / 'data'}), "
         f"CORS for {config.site_origin}. Stop it with Ctrl+C."
