@@ -90,36 +90,36 @@ def window_for(
     return Window(start, end, tz)
 
 
-def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, object]]) -> None:
-    """Write rows as CSV with a header line (UTF-8, comma-separated)."""
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(columns), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-
-
-def event_rows(events: Iterable[Event]) -> Iterable[dict[str, object]]:
-    """Yield events.csv rows, per participant in time order, with their session number."""
+def event_rows(events: Iterable[Event]) -> Iterable[tuple[object, ...]]:
+    """Yield events.csv rows (EVENT_COLUMNS), per participant in time order, with the session."""
     for group in by_participant(events).values():
         for session, e in zip(session_numbers(group), group, strict=True):
-            yield {
-                "statement_id": e.statement_id,
-                "participant": e.participant,
-                "timestamp_utc": _utc(e.timestamp),
-                "stored_utc": _utc(e.stored) if e.stored else "",
-                "session": session,
-                "event": e.event,
-                "verb": e.verb,
-                "item": e.item,
-                "title": e.title,
-                "phase": e.phase,
-                "duration_s": "" if e.duration_s is None else round(e.duration_s, 2),
-                "scene": e.scene,
-                "choice": "" if e.choice is None else e.choice,
-                "quality": e.quality,
-                "ending": e.ending,
-                "content_version": e.content_version,
-            }
+            yield (
+                e.statement_id,
+                e.participant,
+                _utc(e.timestamp),
+                _utc(e.stored) if e.stored else "",
+                session,
+                e.event,
+                e.verb,
+                e.item,
+                e.title,
+                e.phase,
+                "" if e.duration_s is None else round(e.duration_s, 2),
+                e.scene,
+                "" if e.choice is None else e.choice,
+                e.quality,
+                e.ending,
+                e.content_version,
+            )
+
+
+def write_rows(path: Path, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """Write rows as CSV (UTF-8, comma-separated) under a header line of ``columns``."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
 
 
 def write_report(
@@ -131,10 +131,10 @@ def write_report(
     source: str,
 ) -> list[dict[str, object]]:
     """Write events.csv, dose.csv and report.html; return the dose rows."""
-    write_csv(out_dir / "events.csv", EVENT_COLUMNS, event_rows(reading.events))
+    write_rows(out_dir / "events.csv", EVENT_COLUMNS, event_rows(reading.events))
     rows = dose_table(reading.events, window, phases, participants)
     columns = list(rows[0]) if rows else ["participant"]
-    write_csv(out_dir / "dose.csv", columns, rows)
+    write_rows(out_dir / "dose.csv", columns, ([row[c] for c in columns] for row in rows))
     weekly = weekly_sessions(reading.events, window)
     for row in rows:
         weekly.setdefault(str(row["participant"]), Counter())
