@@ -61,9 +61,11 @@ def build(config_file: Path, with_zip: bool, edition: str) -> None:
         sys.exit(1)
     index = result.site_dir / "index.html"
     click.echo(f"\nThe site is ready in {result.site_dir}")
-    click.echo(f"  Open it: {index.as_uri()}")
     if edition == "study":
-        click.echo("  The study edition is online-only: serve it over http(s) (make study-serve).")
+        click.echo("  It is online-only (no file://, no zip): serve it over http(s), e.g. with")
+        click.echo("  'make study-serve' on this machine.")
+    else:
+        click.echo(f"  Open it: {index.as_uri()}")
     if result.zip_path:
         click.echo(f"The offline version is {result.zip_path}")
         click.echo("  Extract it and open START-HERE.html; it works without a network.")
