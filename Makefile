@@ -16,7 +16,12 @@ TEST_DEBS := qpdf poppler-utils ffmpeg default-jre-headless
 # node tests run once per time zone, chosen for their daylight saving changes.
 JS_TIME_ZONES := UTC Europe/Amsterdam America/Santiago Pacific/Auckland
 
-.PHONY: site test js-test serve lint typecheck bench clean system-site system-test chromium
+# Ralph, the LRS of the study edition, pins its own library versions: it gets its own virtual
+# environment, so that it never constrains the site's dependencies.
+LRS_VENV := .venv-lrs
+RALPH := ralph-malph[lrs,cli]==5.1.0 requests==2.34.2
+
+.PHONY: site test js-test serve lint typecheck bench clean system-site system-test chromium study-site study-serve lrs
 
 site: $(BIN)/.installed node_modules/.installed system-site
 	$(BIN)/miles build
@@ -24,7 +29,18 @@ site: $(BIN)/.installed node_modules/.installed system-site
 serve: $(BIN)/.installed node_modules/.installed system-site
 	$(BIN)/mkdocs serve --livereload --watch-theme
 
-test: $(BIN)/.test-installed node_modules/.installed system-site system-test chromium
+# The study edition (online only): build/study, settings from study.yml or MILES_STUDY_*.
+study-site: $(BIN)/.study-installed node_modules/.installed system-site
+	$(BIN)/miles build --edition study
+
+study-serve: $(BIN)/.study-installed
+	$(BIN)/miles study serve
+
+# A local Ralph on 127.0.0.1 with its file backend under build/lrs/ (see README, Study edition).
+lrs: $(BIN)/.study-installed $(LRS_VENV)/.installed
+	$(BIN)/miles study lrs
+
+test: $(BIN)/.test-installed node_modules/.installed system-site system-test chromium $(LRS_VENV)/.installed
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy src
@@ -44,11 +60,12 @@ lint: $(BIN)/.test-installed
 typecheck: $(BIN)/.test-installed
 	$(BIN)/mypy src
 
-bench: $(BIN)/.test-installed node_modules/.installed system-site chromium
+bench: $(BIN)/.test-installed node_modules/.installed system-site chromium $(LRS_VENV)/.installed
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/scenarios.py
 	$(BIN)/python bench/pdfs.py
 	$(BIN)/python bench/critical_path.py
+	$(BIN)/python bench/study.py
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,8 +73,18 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
+$(BIN)/.study-installed: $(BIN)/.installed pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[study]'
+	touch $@
+
 $(BIN)/.test-installed: $(BIN)/.installed pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,study]'
+	touch $@
+
+$(LRS_VENV)/.installed: Makefile
+	$(PYTHON) -m venv $(LRS_VENV)
+	$(LRS_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(LRS_VENV)/bin/python -m pip install --quiet '$(firstword $(RALPH))' '$(lastword $(RALPH))'
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

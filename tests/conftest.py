@@ -13,6 +13,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from miles_site.build import build_site, make_offline_zip  # noqa: E402
+from support.lrs import study_lrs, study_site, study_site_url  # noqa: E402, F401
 from support.site import BuiltSite  # noqa: E402
 
 

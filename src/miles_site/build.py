@@ -20,6 +20,7 @@ from miles_site.render.environment import render
 
 ZIP_FOLDER = "MiLES-toolbox"
 START_PAGE = "START-HERE.html"
+STUDY_FOLDER = "study"
 
 
 class BuildFailed(Exception):
@@ -40,7 +41,9 @@ def configured_site_dir(config_file: Path) -> Path:
     return Path(config.site_dir).resolve()
 
 
-def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
+def build_site(
+    config_file: Path, site_dir: Path, *, strict: bool = True, edition: str = "public"
+) -> None:
     """Build into a temporary folder and move it to ``site_dir`` only if the build succeeded."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -58,7 +61,7 @@ def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> Non
     ]
     if strict:
         command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MILES_EDITION": edition}
     if subprocess.run(command, env=env, check=False).returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(f"the build failed; {site_dir} was left as it was")
@@ -82,11 +85,20 @@ def make_offline_zip(site_dir: Path, zip_path: Path, site_name: str) -> None:
     partial.replace(zip_path)
 
 
-def build_all(config_file: Path, *, strict: bool = True, with_zip: bool = True) -> BuildResult:
-    """Build the site and, unless told otherwise, the offline zip next to it."""
+def build_all(
+    config_file: Path, *, strict: bool = True, with_zip: bool = True, edition: str = "public"
+) -> BuildResult:
+    """Build the site and, unless told otherwise, the offline zip next to it.
+
+    The study edition goes to a 'study' folder beside the public site and has no offline zip:
+    it is online-only, as a page on file:// cannot reach an LRS on another origin.
+    """
     config = load_config(str(config_file))
     site_dir = Path(config.site_dir).resolve()
-    build_site(config_file, site_dir, strict=strict)
+    if edition == "study":
+        site_dir = site_dir.with_name(STUDY_FOLDER)
+        with_zip = False
+    build_site(config_file, site_dir, strict=strict, edition=edition)
     if not with_zip:
         return BuildResult(site_dir, None)
     zip_path = site_dir.parent / "miles-offline.zip"

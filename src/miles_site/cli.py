@@ -41,10 +41,17 @@ def main() -> None:
     help="The MkDocs configuration.",
 )
 @click.option("--zip/--no-zip", "with_zip", default=True, help="Also make the offline zip.")
-def build(config_file: Path, with_zip: bool) -> None:
+@click.option(
+    "--edition",
+    type=click.Choice(["public", "study"]),
+    default="public",
+    show_default=True,
+    help="'study' builds the trial's edition into build/study (online only, no zip).",
+)
+def build(config_file: Path, with_zip: bool, edition: str) -> None:
     """Build the site strictly into build/site and the offline zip; keep the old site on failure."""
     try:
-        result = build_all(config_file, with_zip=with_zip)
+        result = build_all(config_file, with_zip=with_zip, edition=edition)
     except BuildFailed as exc:
         click.secho(
             f"Build failed: {exc}. Fix the problems listed above and run it again.",
@@ -54,7 +61,11 @@ def build(config_file: Path, with_zip: bool) -> None:
         sys.exit(1)
     index = result.site_dir / "index.html"
     click.echo(f"\nThe site is ready in {result.site_dir}")
-    click.echo(f"  Open it: {index.as_uri()}")
+    if edition == "study":
+        click.echo("  It is online-only (no file://, no zip): serve it over http(s), e.g. with")
+        click.echo("  'make study-serve' on this machine.")
+    else:
+        click.echo(f"  Open it: {index.as_uri()}")
     if result.zip_path:
         click.echo(f"The offline version is {result.zip_path}")
         click.echo("  Extract it and open START-HERE.html; it works without a network.")
@@ -140,3 +151,16 @@ def _pick(project: Project, known: dict[str, T], wanted: str, kind: str) -> T:
     reason = "has problems" if problems else f"is unknown; known {kind.lower()}s: {names}"
     click.echo(f"{kind} '{wanted}' {reason}.", err=True)
     sys.exit(1)
+
+
+def _add_study_commands() -> None:
+    """Register the study edition's commands (in their own module, to keep this one short)."""
+    from miles_site.cli_study import study
+    from miles_site.cli_usage import changelog_command, usage_command
+
+    main.add_command(study)
+    main.add_command(usage_command)
+    main.add_command(changelog_command)
+
+
+_add_study_commands()

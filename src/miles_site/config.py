@@ -29,3 +29,10 @@ class MilesConfig(base.Config):
 
     today = c.Optional(c.Type(str))
     """Date (YYYY-MM-DD) to compare review_due against; defaults to the day of the build."""
+
+    edition = c.Optional(c.Choice(("public", "study")))
+    """Which edition to build: 'public' (the default) or 'study', which records use for the trial.
+    Unset, the MILES_EDITION environment variable decides (``miles build --edition`` sets it)."""
+
+    study_notice_pages = c.Type(list, default=["privacy.md", "over/index.md", "voor-hr.md"])
+    """Pages that say the site records nothing; the study edition puts a note above their text."""

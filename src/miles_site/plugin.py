@@ -24,6 +24,10 @@ from miles_site.navigation import expand_nav
 from miles_site.project import Paths, Project, load_project
 from miles_site.render.environment import nl_date
 from miles_site.site_files import GeneratedFile, generated_files, nav_pages
+from miles_site.study import edition as study_edition
+from miles_site.study.config import StudyConfig, load_study_config
+from miles_site.study.edition import build_time, edition_of
+from miles_site.study.version import ContentVersion, project_version
 
 log = logging.getLogger("mkdocs.plugins.miles")
 
@@ -38,6 +42,9 @@ class MilesPlugin(BasePlugin[MilesConfig]):
         self.project: Project | None = None
         self.nav_spec: list[Any] | None = None
         self.assets: Assets | None = None
+        self.edition = "public"
+        self.version: ContentVersion | None = None
+        self.study: StudyConfig | None = None
 
     # Runs before Material's offline plugin (priority 0), so that the offline plugin sees our
     # local iframe-worker shim among the polyfills and does not add its CDN address.
@@ -59,6 +66,21 @@ class MilesPlugin(BasePlugin[MilesConfig]):
         # Pages link the minified stylesheet; its name changes with its content.
         stylesheet = self.assets.stylesheet.uri
         config.extra_css = [stylesheet if css == STYLESHEET else css for css in config.extra_css]
+        self.edition, edition_problems = edition_of(self.config.edition)
+        _fail_on(edition_problems)
+        self.version = project_version(
+            root, _source_folders(config, self.paths), Path(config.config_file_path)
+        )
+        config.extra["content_version"] = self.version.label
+        if self.edition == "study":
+            # Checked before anything builds: a study edition without its LRS records nothing.
+            self.study, problems = load_study_config(root)
+            _fail_on(problems)
+            config.extra_javascript.extend(study_edition.SCRIPTS)
+            config.extra_css.append(study_edition.STYLESHEET)
+            config.extra["miles_study"] = {
+                "tracked": study_edition.html_path(study_edition.TRACKED_PAGE)
+            }
         return config
 
     def _build_assets(self, config: MkDocsConfig, root: Path) -> Assets:
@@ -88,13 +110,23 @@ class MilesPlugin(BasePlugin[MilesConfig]):
             )
         else:
             files.append(File.generated(config, self.config.shim_uri, abs_src_path=str(shim)))
+        assert self.version is not None
         if not errors:
-            for generated in generated_files(project):
+            for generated in generated_files(project, self.version.label):
                 files.append(_site_file(config, generated))
         self._replace_assets(files, config)
+        extra = [study_edition.version_file(self.version, self.edition, build_time())]
+        if self.study is not None:
+            extra += study_edition.study_files(project, self.study, self.version)
+        for study_file in extra:
+            files.append(File.generated(config, study_file.src_uri, content=study_file.content))
         if self.nav_spec is not None:
             config.nav, nav_errors = expand_nav(self.nav_spec, nav_pages(project), project.phases)
             errors += nav_errors
+            if self.study is not None:
+                config.nav.insert(
+                    1, {"Onderzoek": [study_edition.START_PAGE, study_edition.TRACKED_PAGE]}
+                )
         for warning in project.warnings:
             log.warning(str(warning))
         _fail_on(errors)
@@ -116,7 +148,10 @@ class MilesPlugin(BasePlugin[MilesConfig]):
         def link(target: str) -> str:
             return posixpath.relpath(target, here or ".")
 
-        return expand_shortcodes(project, markdown, link)
+        markdown = expand_shortcodes(project, markdown, link)
+        if self.study is not None and page.file.src_uri in self.config.study_notice_pages:
+            markdown = study_edition.notice(link(study_edition.TRACKED_PAGE)) + markdown
+        return markdown
 
     def _replace_assets(self, files: Files, config: MkDocsConfig) -> None:
         """Serve the minified scripts and stylesheet instead of their readable sources."""
@@ -145,6 +180,13 @@ class MilesPlugin(BasePlugin[MilesConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _source_folders(config: MkDocsConfig, paths: Paths) -> list[Path]:
+    """Return the folders the site is made from: content, data, scripts, checklists, theme."""
+    folders = [paths.docs_dir, paths.data_dir, paths.scripts_dir, paths.checklists_dir]
+    custom_dir = config.theme.custom_dir
+    return folders + ([Path(custom_dir)] if custom_dir else [])
 
 
 def _site_file(config: MkDocsConfig, generated: GeneratedFile) -> File:

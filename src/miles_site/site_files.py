@@ -23,9 +23,9 @@ class GeneratedFile:
     source: Path | None = None
 
 
-def generated_files(project: Project) -> list[GeneratedFile]:
+def generated_files(project: Project, content_version: str = "") -> list[GeneratedFile]:
     """Return every page, PDF and media file that the YAML sources add to the site."""
-    return scenario_files(project) + checklist_files(project)
+    return scenario_files(project) + checklist_files(project, content_version)
 
 
 def scenario_files(project: Project) -> list[GeneratedFile]:
@@ -47,15 +47,17 @@ def scenario_files(project: Project) -> list[GeneratedFile]:
     return files
 
 
-def checklist_files(project: Project) -> list[GeneratedFile]:
-    """Return each checklist's page and its PDF (from the cache when nothing changed)."""
+def checklist_files(project: Project, content_version: str = "") -> list[GeneratedFile]:
+    """Return each checklist's page and its PDF (cached), whose footer shows the version."""
     files = []
     for source in project.checklists:
         checklist = source.checklist
         page = checklist_page(project, source)
         files.append(GeneratedFile(checklist_render.page_uri(checklist.id), content=page))
         text = source.path.read_text(encoding="utf-8")
-        pdf = cached_checklist_pdf(checklist, text, project.paths.cache_dir / "pdf")
+        pdf = cached_checklist_pdf(
+            checklist, text, project.paths.cache_dir / "pdf", content_version=content_version
+        )
         files.append(GeneratedFile(checklist_render.pdf_uri(checklist.id), data=pdf))
     return files
 

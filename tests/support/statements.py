@@ -1,0 +1,69 @@
+"""Checks on every statement the study edition sends: its shape, and that nothing typed is in it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from miles_site.study.vocabulary import ACTIONS, QUALITIES, VERBS, extension_name
+
+TOP = {"id", "actor", "verb", "object", "result", "context", "timestamp", "stored", "authority",
+       "version"}  # fmt: skip
+RESULT = {"duration", "response", "completion", "extensions"}
+CONTEXT = {"platform", "language", "revision", "contextActivities", "extensions"}
+# Fields the LRS or the browser fill with machine values (ids, times), not with anything typed.
+MACHINE = {"id", "timestamp", "stored"}
+
+
+def strings_in(value: Any, key: str = "") -> Iterator[str]:
+    """Yield every key and string value of a statement, except ids and times."""
+    if isinstance(value, dict):
+        for name, item in value.items():
+            yield str(name)
+            yield from strings_in(item, str(name))
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings_in(item, key)
+    elif isinstance(value, str) and key not in MACHINE:
+        yield value
+
+
+def private_leaks(statement: dict[str, Any], secrets: list[str]) -> list[str]:
+    """Return the secrets (typed text, dates, words, the PIN) found anywhere in a statement."""
+    text = "\n".join(strings_in(statement)).lower()
+    return [secret for secret in secrets if secret.lower() in text]
+
+
+def shape_problems(
+    statement: dict[str, Any], site_url: str, phases: set[str], scenes: dict[str, set[str]]
+) -> list[str]:
+    """Return what in a statement falls outside the fields and values MiLES may send."""
+    problems = [f"unexpected field {k}" for k in statement if k not in TOP]
+    verbs = {iri for iri, _, _ in VERBS.values()}
+    if statement["verb"]["id"] not in verbs:
+        problems.append(f"verb {statement['verb']['id']}")
+    actor = statement["actor"]
+    if set(actor) != {"objectType", "account"} or set(actor["account"]) != {"homePage", "name"}:
+        problems.append(f"actor {actor}")
+    if not statement["object"]["id"].startswith(site_url):
+        problems.append(f"object {statement['object']['id']}")
+    result = statement.get("result", {})
+    context = statement["context"]
+    problems += [f"result.{k}" for k in result if k not in RESULT]
+    problems += [f"context.{k}" for k in context if k not in CONTEXT]
+    if "response" in result and not result["response"].isdigit():
+        problems.append(f"response {result['response']!r} is not a choice number")
+    for part in (result, context):
+        for iri, value in part.get("extensions", {}).items():
+            name = extension_name(iri)
+            allowed = {
+                "phase": lambda v: v in phases,
+                "quality": lambda v: v in QUALITIES,
+                "action": lambda v: v in ACTIONS,
+                "choice": lambda v: isinstance(v, int) and 0 <= v < 10,
+                "scene": lambda v: any(v in ids for ids in scenes.values()),
+                "ending": lambda v: any(v in ids for ids in scenes.values()),
+            }
+            if name is None or not iri.startswith(site_url) or not allowed[name](value):
+                problems.append(f"extension {iri} = {value!r}")
+    return problems
