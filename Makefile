@@ -34,6 +34,7 @@ typecheck: $(BIN)/.test-installed
 
 bench: $(BIN)/.test-installed node_modules/.installed system-site
 	$(BIN)/python bench/build.py
+	$(BIN)/python bench/search.py
 	$(BIN)/python bench/scenarios.py
 	$(BIN)/python bench/pdfs.py
 

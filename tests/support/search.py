@@ -71,10 +71,14 @@ class SearchBox:
         self.box.fill(text)
         self.box.press("End")
 
-    def top(self, query: str, count: int = 3) -> list[str]:
-        """Type ``query`` and return the first pages found, as site paths."""
+    def clear(self) -> None:
+        """Empty the box and wait until search is ready and shows no results."""
         self._type("")
         self.page.wait_for_function(_WAIT_FOR_EMPTY, arg=self.placeholder)
+
+    def top(self, query: str, count: int = 3) -> list[str]:
+        """Type ``query`` and return the first pages found, as site paths."""
+        self.clear()
         self._type(query)
         self.page.wait_for_function(_WAIT_FOR_ANSWER, arg=[self.placeholder, self.waiting])
         links = self.page.eval_on_selector_all(".md-search-result__item", _FIRST_LINKS)
