@@ -121,10 +121,12 @@ def run(
     miles_ms = min(wall for wall, _ in with_plugin) * 1000 / miles_pages
     miles_cpu = min(cpu for _, cpu in with_plugin) * 1000 / miles_pages
     plain_ms = min(wall for wall, _ in plain) * 1000 / plain_pages
+    plain_cpu = min(cpu for _, cpu in plain) * 1000 / plain_pages
     print(
         f"{name:<14} {count_pages(docs_dir):>4} sources  plain {plain_pages:>4} pages "
-        f"{plain_ms:6.1f} ms/page  miles {miles_pages:>4} pages {miles_ms:6.1f} ms/page "
-        f"(cpu {miles_cpu:5.1f})  ratio {miles_ms / plain_ms:5.2f}  "
+        f"{plain_ms:6.1f} ms/page (cpu {plain_cpu:5.1f})  miles {miles_pages:>4} pages "
+        f"{miles_ms:6.1f} ms/page (cpu {miles_cpu:5.1f})  ratio {miles_ms / plain_ms:5.2f} "
+        f"(cpu {miles_cpu / plain_cpu:4.2f})  "
         f"HTML {html_kib_per_page(miles_dir):5.1f} KiB/page  "
         f"(median miles {statistics.median(wall for wall, _ in with_plugin):.2f} s, "
         f"plain {statistics.median(wall for wall, _ in plain):.2f} s)",
@@ -142,12 +144,14 @@ def print_growth(per_page: dict[int, tuple[float, float]]) -> None:
             cpu = per_page[size][1] / per_page[smallest][1]
             print(f"growth {size}/{smallest} pages: {wall:4.2f} x per page (cpu {cpu:.2f} x)")
     if {100, 1000} <= per_page.keys():
-        ms, growth = per_page[1000][0], per_page[1000][0] / per_page[100][0]
         verdict = {True: "met", False: "NOT met"}
-        print(
-            f"targets: {ms:.1f} ms/page at 1000 pages (at most 12: {verdict[ms <= 12]}), "
-            f"growth 1000/100 {growth:.2f} x (at most 1.5: {verdict[growth <= 1.5]})"
-        )
+        for label, n in (("wall clock", 0), ("cpu time", 1)):
+            ms, growth = per_page[1000][n], per_page[1000][n] / per_page[100][n]
+            print(
+                f"targets by {label}: {ms:.1f} ms/page at 1000 pages (at most 12: "
+                f"{verdict[ms <= 12]}), growth 1000/100 {growth:.2f} x (at most 1.5: "
+                f"{verdict[growth <= 1.5]})"
+            )
 
 
 def print_zip(site_dir: Path, work: Path) -> None:
