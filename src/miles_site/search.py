@@ -19,7 +19,7 @@ WORDS = "zoekwoorden"
 SUMMARY = "beschrijving"
 FIELDS = (WORDS, SUMMARY)
 # Our search worker, next to Material's so that its language files resolve the same way.
-WORKER_URI = "assets/javascripts/workers/miles-search.js"
+WORKER_URI = "assets/javascripts/workers/miles-search-worker.js"
 MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
 LUNR_DIR = "assets/javascripts/lunr/"
 

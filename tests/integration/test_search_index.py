@@ -57,7 +57,7 @@ def test_search_words_are_in_the_index_and_nowhere_on_the_pages(built_site: Buil
 
 def test_pages_use_our_search_worker_which_loads_materials(built_site: BuiltSite) -> None:
     workers = built_site.site / "assets" / "javascripts" / "workers"
-    ours = (workers / "miles-search.js").read_text(encoding="utf-8")
+    ours = (workers / "miles-search-worker.js").read_text(encoding="utf-8")
     material = re.search(r"new URL\(\"(search\.[0-9a-f]+\.min\.js)\"", ours)
     assert material and (workers / material.group(1)).is_file()
     for path in built_site.site.rglob("*.html"):
@@ -67,7 +67,8 @@ def test_pages_use_our_search_worker_which_loads_materials(built_site: BuiltSite
             re.S,
         )
         assert config, path
-        assert json.loads(config.group(1))["search"].endswith("workers/miles-search.js"), path
+        worker = json.loads(config.group(1))["search"]
+        assert worker.endswith("workers/miles-search-worker.js"), path
 
 
 def test_site_ships_only_the_dutch_lunr_files(built_site: BuiltSite) -> None:
