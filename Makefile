@@ -62,6 +62,7 @@ typecheck: $(BIN)/.test-installed
 
 bench: $(BIN)/.test-installed node_modules/.installed system-site chromium $(LRS_VENV)/.installed
 	$(BIN)/python bench/build.py
+	$(BIN)/python bench/search.py
 	$(BIN)/python bench/scenarios.py
 	$(BIN)/python bench/pdfs.py
 	$(BIN)/python bench/critical_path.py

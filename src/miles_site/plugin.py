@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import posixpath
 from pathlib import Path
@@ -16,13 +17,14 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from miles_site import search
 from miles_site.assets import STYLESHEET, AssetError, Assets, build_assets
 from miles_site.blocks import expand_shortcodes, glossary_abbreviations
 from miles_site.config import MilesConfig
 from miles_site.errors import ContentError, ContentIssue
 from miles_site.navigation import expand_nav
 from miles_site.project import Paths, Project, load_project
-from miles_site.render.environment import nl_date
+from miles_site.render.environment import nl_date, render
 from miles_site.site_files import GeneratedFile, generated_files, nav_pages
 from miles_site.study import edition as study_edition
 from miles_site.study.config import StudyConfig, load_study_config
@@ -45,6 +47,9 @@ class MilesPlugin(BasePlugin[MilesConfig]):
         self.edition = "public"
         self.version: ContentVersion | None = None
         self.study: StudyConfig | None = None
+        self.search_worker: str | None = None
+        self.files: Files | None = None
+        self.summaries: dict[str, str] = {}
 
     # Runs before Material's offline plugin (priority 0), so that the offline plugin sees our
     # local iframe-worker shim among the polyfills and does not add its CDN address.
@@ -81,6 +86,14 @@ class MilesPlugin(BasePlugin[MilesConfig]):
             config.extra["miles_study"] = {
                 "tracked": study_edition.html_path(study_edition.TRACKED_PAGE)
             }
+        fields = _search_config(config).get("fields", {})
+        missing = [name for name in search.FIELDS if name not in fields]
+        if _search_config(config) and missing:
+            raise PluginError(
+                f"mkdocs.yml: plugins.search.fields lacks {', '.join(missing)}; declare each "
+                "with its weight (e.g. 'zoekwoorden: {boost: 1000}'), or the miles plugin "
+                "adds words to the search index that nobody can find"
+            )
         return config
 
     def _build_assets(self, config: MkDocsConfig, root: Path) -> Assets:
@@ -114,6 +127,7 @@ class MilesPlugin(BasePlugin[MilesConfig]):
         if not errors:
             for generated in generated_files(project, self.version.label):
                 files.append(_site_file(config, generated))
+            errors += self._search_files(files, config)
         self._replace_assets(files, config)
         extra = [study_edition.version_file(self.version, self.edition, build_time())]
         if self.study is not None:
@@ -131,6 +145,7 @@ class MilesPlugin(BasePlugin[MilesConfig]):
             log.warning(str(warning))
         _fail_on(errors)
         self.project = project
+        self.files = files
         # The abbr extension's glossary explains every glossary term in a tooltip, on every page.
         # (Appending '*[term]: …' lines to each page instead costs seconds per build.)
         abbr = config.mdx_configs.setdefault("abbr", {})
@@ -140,8 +155,11 @@ class MilesPlugin(BasePlugin[MilesConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Replace the shortcodes in a page with their rendered blocks."""
+        """Replace the shortcodes in a page with their rendered blocks; note its description."""
         assert self.project is not None
+        description = page.meta.get("description")
+        if isinstance(description, str):
+            self.summaries[page.url] = description  # for the search index (on_post_build)
         project = self.project
         here = posixpath.dirname(page.file.src_uri)
 
@@ -164,12 +182,72 @@ class MilesPlugin(BasePlugin[MilesConfig]):
             files.append(File.generated(config, asset.uri, content=asset.content))
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Give the theme templates the Dutch date filter and the addresses of our scripts."""
+        """Give the theme templates the Dutch date filter, our scripts and the search worker."""
         env.filters["nl_date"] = nl_date
         assert self.assets is not None
         env.globals["miles_search_script"] = self.assets.search.uri
         env.globals["miles_scripts_for"] = self.assets.scripts_for
+        if self.search_worker:
+            env.globals["miles_search_worker"] = {
+                "material": self.search_worker,
+                "ours": posixpath.basename(search.WORKER_URI),
+            }
+        if self.project is not None:
+            pages = {file.src_uri: file.url for file in files.documentation_pages()}
+            suggested = search.help_pages(self.project)
+            env.globals["miles_search_help"] = [
+                (label, pages[uri]) for label, uri in suggested if uri in pages
+            ]
         return env
+
+    # After Material's search plugin has written the index (priority 0), before the offline
+    # plugin (priority -100) copies it into search_index.js for file:// use.
+    @event_priority(-50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Add each page's search words and description to Material's search index."""
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if self.project is None or not path.is_file():
+            return
+        docs = self.files.documentation_pages() if self.files else []
+        urls = {file.src_uri: file.url for file in docs}
+        values: dict[str, dict[str, Any]] = {
+            url: {search.SUMMARY: summary} for url, summary in self.summaries.items()
+        }
+        for place, words in search.search_words(self.project).items():
+            uri, _, anchor = place.partition("#")
+            if uri in urls:
+                location = urls[uri] + (f"#{anchor}" if anchor else "")
+                values.setdefault(location, {})[search.WORDS] = list(words)
+        index = json.loads(path.read_text(encoding="utf-8"))
+        for location in search.add_fields(index, values):
+            if search.WORDS in values[location]:
+                log.warning(f"'{location}' has search words but no entry in the search index")
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+    def _search_files(self, files: Files, config: MkDocsConfig) -> list[ContentIssue]:
+        """Add our search worker and drop the lunr language files that search never loads."""
+        languages = _search_config(config).get("lang")
+        if not languages:
+            return []
+        worker = next((f for f in files if search.MATERIAL_WORKER.fullmatch(f.src_uri)), None)
+        if worker is None:
+            return [
+                ContentIssue(
+                    "mkdocs.yml",
+                    0,
+                    "theme",
+                    "Material's search worker (assets/javascripts/workers/search.*.min.js) was "
+                    "not found; the miles search worker supports mkdocs-material 9",
+                )
+            ]
+        self.search_worker = posixpath.basename(worker.src_uri)
+        script = render("search_worker.js.j2", material_worker=self.search_worker, fuzzy_from=5)
+        files.append(File.generated(config, search.WORKER_URI, content=script))
+        needed = search.needed_lunr_files(languages)
+        for file in list(files):
+            if file.src_uri.startswith(search.LUNR_DIR) and file.src_uri not in needed:
+                files.remove(file)
+        return []
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
@@ -187,6 +265,13 @@ def _source_folders(config: MkDocsConfig, paths: Paths) -> list[Path]:
     folders = [paths.docs_dir, paths.data_dir, paths.scripts_dir, paths.checklists_dir]
     custom_dir = config.theme.custom_dir
     return folders + ([Path(custom_dir)] if custom_dir else [])
+
+def _search_config(config: MkDocsConfig) -> dict[str, Any]:
+    """Return the options of Material's search plugin, or nothing when search is off."""
+    plugin = config.plugins.get("material/search")
+    if plugin is None or not plugin.config.get("enabled", True):
+        return {}
+    return dict(plugin.config)
 
 
 def _site_file(config: MkDocsConfig, generated: GeneratedFile) -> File:

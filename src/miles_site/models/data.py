@@ -12,6 +12,7 @@ from miles_site.errors import ContentIssue
 from miles_site.models.base import Strict, load_model
 from miles_site.models.page import Source
 from miles_site.models.phases import Phases
+from miles_site.models.search_words import SearchWords
 from miles_site.sources import LoadedYaml
 
 Slug = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -80,6 +81,9 @@ class Term(Strict):
     )
     also: tuple[str, ...] = Field(default=(), description="Other forms, e.g. a plural.")
     page: str | None = Field(default=None, description="Page under content/ that explains more.")
+    # Not 'also': those forms get the tooltip wherever the text uses them, whereas these are
+    # only what readers type in the search box (misspellings and colloquial words included).
+    zoekwoorden: SearchWords = ()
 
 
 class GlossaryFile(Strict):

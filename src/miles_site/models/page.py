@@ -12,6 +12,7 @@ from pydantic import AnyHttpUrl, Field, ValidationInfo, field_validator
 from miles_site.errors import ContentIssue
 from miles_site.models.base import Strict, validate
 from miles_site.models.phases import Phases
+from miles_site.models.search_words import SearchWords
 from miles_site.sources import iter_files, load_front_matter, relative_name, split_front_matter
 
 Audience = Literal["leidinggevende", "hr", "casemanager", "directie", "bedrijfsarts", "medewerker"]
@@ -44,6 +45,7 @@ class FrontMatter(Strict):
     hide: tuple[Literal["navigation", "toc", "footer", "path", "tags"], ...] = ()
     template: str | None = Field(default=None, description="Material page template to use.")
     search: MaterialOptions | None = None
+    zoekwoorden: SearchWords = ()
 
     @field_validator("phase")
     @classmethod
