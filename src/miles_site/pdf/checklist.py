@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -58,8 +59,11 @@ def cached_checklist_pdf(checklist: Checklist, source_text: str, cache_dir: Path
         return path.read_bytes()
     pdf = build_checklist_pdf(checklist)
     cache_dir.mkdir(parents=True, exist_ok=True)
+    # Match the id exactly: 'eerste-*.pdf' alone would also remove 'eerste-gesprek-<key>.pdf'.
+    own = re.compile(rf"{re.escape(checklist.id)}-[0-9a-f]{{24}}\.pdf")
     for stale in cache_dir.glob(f"{checklist.id}-*.pdf"):
-        stale.unlink()
+        if own.fullmatch(stale.name):
+            stale.unlink()
     partial = path.with_suffix(".part")
     partial.write_bytes(pdf)
     partial.replace(path)
