@@ -34,12 +34,6 @@ class BuildResult:
     zip_path: Path | None
 
 
-def configured_site_dir(config_file: Path) -> Path:
-    """Return the absolute site_dir that mkdocs.yml configures."""
-    config = load_config(str(config_file))
-    return Path(config.site_dir).resolve()
-
-
 def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
     """Build into a temporary folder and move it to ``site_dir`` only if the build succeeded."""
     site_dir = site_dir.resolve()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import posixpath
 from pathlib import Path
@@ -58,8 +57,7 @@ class MilesPlugin(BasePlugin[MilesConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Check every source, stop on errors, then add generated files and expand the nav."""
         assert self.paths is not None
-        today = dt.date.fromisoformat(self.config.today) if self.config.today else None
-        project = load_project(self.paths, today)
+        project = load_project(self.paths, self.config.today)
         errors = list(project.errors)
         shim = self.paths.root / self.config.iframe_worker_shim
         if not shim.is_file():
@@ -76,7 +74,8 @@ class MilesPlugin(BasePlugin[MilesConfig]):
         if not errors:
             for generated in generated_files(project):
                 files.append(_site_file(config, generated))
-        if self.nav_spec is not None:
+        # Without a valid phase declaration the nav cannot be laid out; its errors say why.
+        if self.nav_spec is not None and project.has_phases:
             config.nav, nav_errors = expand_nav(self.nav_spec, nav_pages(project), project.phases)
             errors += nav_errors
         for warning in project.warnings:

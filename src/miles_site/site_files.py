@@ -62,8 +62,7 @@ def checklist_files(project: Project) -> list[GeneratedFile]:
             lambda target: posixpath.relpath(target, checklist_render.CHECKLIST_FOLDER),
         )
         files.append(GeneratedFile(checklist_render.page_uri(checklist.id), content=page))
-        text = source.path.read_text(encoding="utf-8")
-        pdf = cached_checklist_pdf(checklist, text, project.paths.cache_dir / "pdf")
+        pdf = cached_checklist_pdf(checklist, source.loaded.text, project.paths.cache_dir / "pdf")
         files.append(GeneratedFile(checklist_render.pdf_uri(checklist.id), data=pdf))
     return files
 

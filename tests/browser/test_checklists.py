@@ -13,7 +13,8 @@ from support.browser import RequestLog, axe_violations
 from support.projects import ROOT
 
 PROJECT = load_project(Paths.under(ROOT))
-IDS = sorted(c.checklist.id for c in PROJECT.checklists)
+CHECKLISTS = {c.checklist.id: c.checklist for c in PROJECT.checklists}
+IDS = sorted(CHECKLISTS)
 URL = "checklists/plan-van-aanpak.html"
 
 
@@ -96,7 +97,7 @@ def test_axe_on_every_checklist_page(
 def test_page_has_one_labelled_control_per_item_and_links_its_pdf(
     page: Page, base_url: str
 ) -> None:
-    checklist = PROJECT.checklist("plan-van-aanpak").checklist
+    checklist = CHECKLISTS["plan-van-aanpak"]
     page.goto(base_url + URL)
     for item in checklist.items:
         if item.type == "choice":
