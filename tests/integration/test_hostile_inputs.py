@@ -5,12 +5,16 @@ Python traceback."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from miles_site.build import BuildFailed, build_site
+from miles_site.build import build_site
 from support.data import GLOSSARY, ORGANISATIONS, ROLES, TIMELINE
 from support.projects import ROOT, Content, Special, miles, page, write_project
 
@@ -251,30 +255,59 @@ def assert_reported(output: str, problems: list[tuple[str, str]]) -> None:
         assert any(where in line and fix in line for line in lines), (where, fix, output)
 
 
-@pytest.fixture(params=sorted(CASES), ids=str)
-def hostile(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, Case]:
-    case = CASES[request.param]
-    return write_project(tmp_path, case.files, plugin_options=case.options), case
+@dataclass(frozen=True)
+class Outcome:
+    """What `miles check` and the strict build said about one project."""
+
+    project: Path
+    check: subprocess.CompletedProcess[str] | None
+    build: subprocess.CompletedProcess[str]
 
 
-def test_miles_check_reports_the_problem_and_how_to_fix_it(hostile: tuple[Path, Case]) -> None:
-    project, case = hostile
-    if not case.check:
-        pytest.skip("miles check does not read mkdocs.yml")
-    result = miles(project, "check")
-    assert result.returncode == 1
-    assert_reported(result.stdout + result.stderr, case.problems)
+def run_both(name: str, folder: Path) -> Outcome:
+    """Write the case's project, then run `miles check` and the build command build_site runs."""
+    case = CASES[name]
+    project = write_project(folder, case.files, plugin_options=case.options)
+    check = miles(project, "check") if case.check else None
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return Outcome(project, check, build)
 
 
-def test_the_strict_build_stops_with_the_same_problem(
-    hostile: tuple[Path, Case], capfd: pytest.CaptureFixture[str]
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
+    """Run every case once; each command is its own process, so run one per core at a time."""
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        futures = {
+            name: pool.submit(run_both, name, tmp_path_factory.mktemp(name)) for name in CASES
+        }
+        return {name: future.result() for name, future in futures.items()}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_miles_check_reports_the_problem_and_how_to_fix_it(
+    outcomes: dict[str, Outcome], name: str
 ) -> None:
-    project, case = hostile
-    with pytest.raises(BuildFailed):
-        build_site(project / "mkdocs.yml", project / "site")
-    out, err = capfd.readouterr()
-    assert_reported(out + err, case.problems)
-    assert not (project / "site").exists()
+    result = outcomes[name].check
+    if result is None:
+        pytest.skip("miles check does not read mkdocs.yml")
+    assert result.returncode == 1
+    assert_reported(result.stdout + result.stderr, CASES[name].problems)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_strict_build_stops_with_the_same_problem(
+    outcomes: dict[str, Outcome], name: str
+) -> None:
+    result = outcomes[name].build
+    assert result.returncode == 1
+    assert_reported(result.stdout + result.stderr, CASES[name].problems)
+    assert not (outcomes[name].project / "site" / "index.html").exists()
 
 
 def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:

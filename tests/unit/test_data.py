@@ -12,6 +12,8 @@ from support.data import ROLES, TIMELINE
 from support.projects import ROOT, line_of
 
 PHASES, _ = load_phases(ROOT / "data", ROOT)
+
+
 def load(tmp_path: Path, name: str, text: str) -> list[str]:
     data = tmp_path / "data"
     data.mkdir(exist_ok=True)
