@@ -30,6 +30,21 @@ def paths(scenario: Scenario) -> Iterator[list[PathStep]]:
     yield from walk(scenario.start, [], frozenset({scenario.start}))
 
 
+def covering_paths(scenario: Scenario) -> list[list[PathStep]]:
+    """Return a few paths that together take every choice a path can take (greedy set cover).
+
+    Choices that lead back to an earlier scene lie on no path; the player walk covers those.
+    """
+    every = list(paths(scenario))
+    uncovered = {step for path in every for step in path}
+    chosen = []
+    while uncovered:
+        best = max(every, key=lambda path: len(uncovered.intersection(path)))
+        chosen.append(best)
+        uncovered -= set(best)
+    return chosen
+
+
 def ending_of(scenario: Scenario, path: list[PathStep]) -> str:
     """Return the ending node that a path arrives at."""
     if not path:
