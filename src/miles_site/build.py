@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
 
 from miles_site.render.environment import render
 
@@ -78,7 +79,10 @@ def make_offline_zip(site_dir: Path, zip_path: Path, site_name: str) -> None:
 
 def build_all(config_file: Path, *, strict: bool = True, with_zip: bool = True) -> BuildResult:
     """Build the site and, unless told otherwise, the offline zip next to it."""
-    config = load_config(str(config_file))
+    try:
+        config = load_config(str(config_file))
+    except MkDocsException as exc:  # MkDocs has printed the details of a configuration error
+        raise BuildFailed(f"{config_file} cannot be used ({exc})") from None
     site_dir = Path(config.site_dir).resolve()
     build_site(config_file, site_dir, strict=strict)
     if not with_zip:

@@ -310,6 +310,44 @@ def test_the_strict_build_stops_with_the_same_problem(
     assert not (outcomes[name].project / "site" / "index.html").exists()
 
 
+# The miles command on broken projects: (files, arguments, where, what to change).
+COMMANDS = {
+    "build-with-broken-mkdocs-yml": (
+        {"mkdocs.yml": "site_name: MiLES\nnav: [\n"},
+        ["build", "--no-zip"],
+        'mkdocs.yml", line 3',
+        "Fix the problems listed above",
+    ),
+    "pdf-of-an-unreadable-checklist": (
+        {CHECKLIST: LIST.encode("cp1252")},
+        ["pdf", "voorbeeld-lijst", "-o", "lijst.pdf"],
+        f"{CHECKLIST}:11: the file is not UTF-8",
+        SAVE_AS_UTF8,
+    ),
+    "pdf-into-a-missing-folder": (
+        {CHECKLIST: LIST, SCENARIO: SCRIPT},
+        ["pdf", "voorbeeld-lijst", "-o", "weg/lijst.pdf"],
+        "cannot write weg/lijst.pdf",
+        "give a path in a folder that exists",
+    ),
+    "report-into-a-missing-folder": (
+        {},
+        ["check", "--report", "weg/leesbaarheid.csv"],
+        "cannot write weg/leesbaarheid.csv",
+        "give a path in a folder that exists",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_the_miles_command_explains_a_broken_project(tmp_path: Path, name: str) -> None:
+    files, arguments, where, fix = COMMANDS[name]
+    project = write_project(tmp_path, files)
+    result = miles(project, *arguments)
+    assert result.returncode == 1
+    assert_reported(result.stdout + result.stderr, [(where, fix)])
+
+
 def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     project = write_project(
         tmp_path,
