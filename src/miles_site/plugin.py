@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from miles_site.blocks import expand_shortcodes, glossary_abbreviations
 from miles_site.config import MilesConfig
 from miles_site.errors import ContentError, ContentIssue
+from miles_site.models.page import check_templates
 from miles_site.navigation import expand_nav
 from miles_site.project import Paths, Project, load_project
 from miles_site.render.environment import nl_date
@@ -58,7 +59,8 @@ class MilesPlugin(BasePlugin[MilesConfig]):
         """Check every source, stop on errors, then add generated files and expand the nav."""
         assert self.paths is not None
         project = load_project(self.paths, self.config.today)
-        errors = list(project.errors)
+        template_dirs = [Path(folder) for folder in config.theme.dirs]
+        errors = project.errors + check_templates(project.pages, template_dirs)
         shim = self.paths.root / self.config.iframe_worker_shim
         if not shim.is_file():
             errors.append(

@@ -49,7 +49,7 @@ class Case:
     # words of the sentence that says what to change.
     problems: list[tuple[str, str]]
     options: dict[str, object] = field(default_factory=dict)
-    check: bool = True  # False: mkdocs.yml mistakes, which only the build reads
+    check: bool = True  # False: mkdocs.yml and the theme, which only the build reads
 
 
 CASES = {
@@ -219,6 +219,12 @@ CASES = {
         {PAGE: GOOD_PAGE + "\n<!-- miles:timeline melding -->\n"},
         [(f"{PAGE}:15: miles:timeline: the timeline block takes no id", "remove 'melding'")],
     ),
+    # Only the build knows the theme's templates.
+    "page-template-that-does-not-exist": Case(
+        {PAGE: edit(GOOD_PAGE, "audience:", "template: bestaat-niet.html\naudience:")},
+        [(f"{PAGE}:5: template: template 'bestaat-niet.html' does not exist", "leave the")],
+        check=False,
+    ),
     # Mistakes in the miles options of mkdocs.yml: MkDocs names the option instead of a line.
     "option-today-not-a-date": Case(
         {},
@@ -280,11 +286,19 @@ def run_both(name: str, folder: Path) -> Outcome:
 
 
 @pytest.fixture(scope="module")
-def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
-    """Run every case once; each command is its own process, so run one per core at a time."""
+def outcomes(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Outcome]:
+    """Run each selected case once; each command is its own process, so run one per core."""
+    selected = set()
+    for item in request.session.items:  # only the cases this run selected (-k, a node id)
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and getattr(item, "module", None) is request.module:
+            selected.add(callspec.params.get("name"))
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         futures = {
-            name: pool.submit(run_both, name, tmp_path_factory.mktemp(name)) for name in CASES
+            name: pool.submit(run_both, name, tmp_path_factory.mktemp(name))
+            for name in sorted(selected & set(CASES))
         }
         return {name: future.result() for name, future in futures.items()}
 
@@ -295,7 +309,7 @@ def test_miles_check_reports_the_problem_and_how_to_fix_it(
 ) -> None:
     result = outcomes[name].check
     if result is None:
-        pytest.skip("miles check does not read mkdocs.yml")
+        pytest.skip("miles check does not read mkdocs.yml or the theme")
     assert result.returncode == 1
     assert_reported(result.stdout + result.stderr, CASES[name].problems)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -108,3 +109,21 @@ def overdue(pages: list[ContentPage], today: dt.date) -> list[ContentIssue]:
             page.file, page.meta_lines.get("review_due", 1), page.meta.review_due, today, "page"
         )
     ]
+
+
+def check_templates(pages: list[ContentPage], template_dirs: Sequence[Path]) -> list[ContentIssue]:
+    """Report pages whose ``template`` is in none of the theme's template folders."""
+    issues = []
+    for page in pages:
+        name = page.meta.template
+        if name is not None and not any((folder / name).is_file() for folder in template_dirs):
+            issues.append(
+                ContentIssue(
+                    page.file,
+                    page.meta_lines.get("template", 1),
+                    "template",
+                    f"template '{name}' does not exist; use one from overrides/ or leave the "
+                    "field out",
+                )
+            )
+    return issues
