@@ -170,11 +170,12 @@ def load_yaml_text(
 def _yaml_issue(exc: yaml.YAMLError, text: str, file: str, offset: int) -> ContentIssue:
     """Turn any PyYAML error into a problem at its line, with what to change."""
     if isinstance(exc, yaml.reader.ReaderError):
-        # Raised for characters YAML does not allow, e.g. a vertical tab pasted from Word.
-        position = min(exc.position, len(text))
+        # Raised for characters YAML does not allow, e.g. a vertical tab pasted from Word. Its
+        # position counts bytes with libyaml and characters without, so find the character.
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
+        position = text.find(chr(code))
         line = text.count("\n", 0, position) + 1 + offset
         column = position - (text.rfind("\n", 0, position) + 1) + 1
-        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
         name = _CONTROL_NAMES.get(code, "an invisible control character")
         return ContentIssue(
             file,

@@ -143,6 +143,13 @@ def test_good_front_matter_becomes_a_model(tmp_path: Path) -> None:
             id="vertical-tab",
         ),
         pytest.param(
+            GOOD.replace("Hoe u reageert op het nieuws.", "Één café\x0bnieuws."),
+            "content/pagina.md:3: a vertical tab (Word's Shift+Enter line break) (U+000B) at "
+            "column 22 is not allowed; delete it, or type a space or a normal line break in its "
+            "place",
+            id="vertical-tab-after-accents",
+        ),
+        pytest.param(
             GOOD.replace("phase: melding", "\tphase: melding"),
             "content/pagina.md:4: YAML syntax error: a tab character is used for indentation; "
             "indent with spaces",
