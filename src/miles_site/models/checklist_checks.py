@@ -11,6 +11,7 @@ from miles_site.errors import ContentIssue
 from miles_site.models.base import id_matches_file, load_model
 from miles_site.models.checklist import Checklist
 from miles_site.models.phases import Phases
+from miles_site.models.types import unknown_page
 from miles_site.sources import LoadedYaml, iter_files
 
 # Word stems that ask for medical details (facts §2.5: an employer may not ask about or record
@@ -111,7 +112,7 @@ def check_checklist(
             issues.append(
                 loaded.issue(
                     ("related", "pages", index),
-                    f"unknown page '{page}'; give a path under content/, e.g. melding/index.md",
+                    unknown_page(page),
                 )
             )
     return issues

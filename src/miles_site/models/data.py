@@ -12,7 +12,7 @@ from miles_site.errors import ContentIssue
 from miles_site.models.base import Strict, load_model
 from miles_site.models.page import Source
 from miles_site.models.phases import Phases
-from miles_site.models.types import PhaseId, Slug
+from miles_site.models.types import PhaseId, Slug, unknown_page
 from miles_site.sources import LoadedYaml
 
 
@@ -226,11 +226,7 @@ def check_data_links(
 
     def page(name: str, loc: tuple[str | int, ...], uri: str | None) -> None:
         if uri is not None and uri not in page_uris:
-            issues.append(
-                data.loaded[name].issue(
-                    loc, f"unknown page '{uri}'; give a path under content/, e.g. melding/index.md"
-                )
-            )
+            issues.append(data.loaded[name].issue(loc, unknown_page(uri)))
 
     if data.roles:
         unique("roles", "roles", [r.id for r in data.roles.roles])

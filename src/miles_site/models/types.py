@@ -28,6 +28,11 @@ def unknown_phase(phase: object, declared: Iterable[str]) -> str:
     return f"unknown phase '{phase}'; use one of {', '.join(declared)}"
 
 
+def unknown_page(uri: str) -> str:
+    """Say that a page a source links to does not exist, and how pages are named."""
+    return f"unknown page '{uri}'; give a path under content/, e.g. melding/index.md"
+
+
 def _known_phases(value: Any, info: ValidationInfo) -> Any:
     """Reject phase ids that data/phases.yml does not declare (when the phases are known)."""
     declared = (info.context or {}).get("phases")
