@@ -12,12 +12,13 @@ from miles_site.render import checklist as checklist_render
 from miles_site.render import scenario as scenario_render
 from miles_site.render.environment import render
 from miles_site.render.shortcodes import replace_shortcodes
-from miles_site.render.timeline import planner_view, when_text
+from miles_site.render.timeline import planner_view, step_rows
 
 if TYPE_CHECKING:  # the project module imports this one to measure the expanded pages
     from miles_site.project import Project
 
 Link = Callable[[str], str]
+Renderer = Callable[["Project", str, Link], str]
 
 
 def expand_shortcodes(project: Project, markdown: str, link: Link) -> str:
@@ -27,76 +28,104 @@ def expand_shortcodes(project: Project, markdown: str, link: Link) -> str:
 
 def render_block(project: Project, kind: str, arg: str, link: Link) -> str:
     """Render the block for one shortcode (load_project has checked its kind and id)."""
-    if kind == "phases":
-        return render("phase_cards.md.j2", phases=project.phases.all, link=link)
-    if kind in ("scenario", "scenarios"):
-        scenarios: list[Scenario] = [
-            s.scenario for s in project.scenarios if kind == "scenarios" or s.scenario.id == arg
-        ]
-        groups = [
-            (phase, [s for s in scenarios if s.phase == phase.id]) for phase in project.phases
-        ]
-        template = "scenario_overview.md.j2" if kind == "scenarios" else "scenario_card.md.j2"
-        return render(
-            template, groups=groups, items=scenarios, link=link, uri=scenario_render.page_uri
-        )
-    if kind in ("checklist", "checklists"):
-        checklists: list[Checklist] = [
-            c.checklist for c in project.checklists if kind == "checklists" or c.checklist.id == arg
-        ]
-        listed = [
-            (phase, [c for c in checklists if phase.id in c.phases]) for phase in project.phases
-        ]
-        template = "checklist_overview.md.j2" if kind == "checklists" else "checklist_card.md.j2"
-        return render(
-            template,
-            groups=listed,
-            items=checklists,
-            link=link,
-            uri=checklist_render.page_uri,
-            pdf=checklist_render.pdf_uri,
-        )
-    return render_data_block(project, kind, arg, link)
+    return RENDERERS[kind](project, arg, link)
 
 
-def render_data_block(project: Project, kind: str, arg: str, link: Link) -> str:
-    """Render a block made from a data file; without the file the block says nothing."""
-    data = project.data
-    if kind == "timeline" and data.timeline:
-        timeline = data.timeline
-        return render(
-            "timeline_table.md.j2",
-            steps=timeline.steps,
-            when=when_text,
-            link=link,
-            convention=timeline.convention,
-            binding_rules=str(timeline.binding_rules),
-            checklist_uri=checklist_render.page_uri,
-        )
-    if kind == "planner" and data.timeline:
-        timeline = data.timeline
-        view = planner_view(timeline, link, checklist_render.page_uri)
-        return render(
-            "planner.md.j2",
-            steps=view["steps"],
-            data=view["data"],
-            recurrence=timeline.recurrence,
-            convention=timeline.convention,
-            binding_rules=str(timeline.binding_rules),
-        )
-    if kind == "roles" and data.roles and arg:
-        roles = [role for role in data.roles.roles if arg in role.phases]
-        return render("roles_in_phase.md.j2", roles=roles, link=link)
-    if kind == "roles" and data.roles:
-        return render("roles.md.j2", roles=data.roles.roles, phase_names=project.phase_names)
-    if kind == "organisations" and data.organisations:
-        return render("organisations.md.j2", organisations=data.organisations.organisations)
-    if kind == "glossary" and data.glossary:
-        terms = sorted(data.glossary.terms, key=lambda term: term.term.casefold())
-        return render("glossary.md.j2", terms=terms, link=link, slug=slugify)
-    if kind in ("timeline", "planner", "roles", "organisations", "glossary"):
+def _phases(project: Project, arg: str, link: Link) -> str:
+    return render("phase_cards.md.j2", phases=project.phases.all, link=link)
+
+
+def _scenarios(project: Project, arg: str, link: Link) -> str:
+    scenarios: list[Scenario] = [
+        s.scenario for s in project.scenarios if not arg or s.scenario.id == arg
+    ]
+    groups = [(phase, [s for s in scenarios if s.phase == phase.id]) for phase in project.phases]
+    template = "scenario_card.md.j2" if arg else "scenario_overview.md.j2"
+    return render(template, groups=groups, items=scenarios, link=link, uri=scenario_render.page_uri)
+
+
+def _checklists(project: Project, arg: str, link: Link) -> str:
+    checklists: list[Checklist] = [
+        c.checklist for c in project.checklists if not arg or c.checklist.id == arg
+    ]
+    groups = [(phase, [c for c in checklists if phase.id in c.phases]) for phase in project.phases]
+    return render(
+        "checklist_card.md.j2" if arg else "checklist_overview.md.j2",
+        groups=groups,
+        items=checklists,
+        link=link,
+        uri=checklist_render.page_uri,
+        pdf=checklist_render.pdf_uri,
+    )
+
+
+# Blocks made from a data file say nothing when the project has no such file.
+
+
+def _timeline(project: Project, arg: str, link: Link) -> str:
+    timeline = project.data.timeline
+    if timeline is None:
         return ""
-    raise ValueError(f"unknown shortcode kind {kind!r}")
+    return render(
+        "timeline_table.md.j2",
+        rows=step_rows(timeline.steps, link, checklist_render.page_uri),
+        binding_rules=str(timeline.binding_rules),
+    )
+
+
+def _planner(project: Project, arg: str, link: Link) -> str:
+    timeline = project.data.timeline
+    if timeline is None:
+        return ""
+    view = planner_view(timeline, link, checklist_render.page_uri)
+    return render(
+        "planner.md.j2",
+        rows=view["rows"],
+        data=view["data"],
+        recurrence=timeline.recurrence,
+        convention=timeline.convention,
+        binding_rules=str(timeline.binding_rules),
+    )
+
+
+def _roles(project: Project, arg: str, link: Link) -> str:
+    roles = project.data.roles
+    if roles is None:
+        return ""
+    if arg:
+        in_phase = [role for role in roles.roles if arg in role.phases]
+        return render("roles_in_phase.md.j2", roles=in_phase, link=link)
+    return render("roles.md.j2", roles=roles.roles, phase_names=project.phase_names)
+
+
+def _organisations(project: Project, arg: str, link: Link) -> str:
+    organisations = project.data.organisations
+    if organisations is None:
+        return ""
+    return render("organisations.md.j2", organisations=organisations.organisations)
+
+
+def _glossary(project: Project, arg: str, link: Link) -> str:
+    glossary = project.data.glossary
+    if glossary is None:
+        return ""
+    terms = sorted(glossary.terms, key=lambda term: term.term.casefold())
+    return render("glossary.md.j2", terms=terms, link=link, slug=slugify)
+
+
+# One renderer per kind in render.shortcodes.KINDS (a unit test keeps the two in step).
+RENDERERS: dict[str, Renderer] = {
+    "phases": _phases,
+    "scenarios": _scenarios,
+    "scenario": _scenarios,
+    "checklists": _checklists,
+    "checklist": _checklists,
+    "timeline": _timeline,
+    "planner": _planner,
+    "roles": _roles,
+    "organisations": _organisations,
+    "glossary": _glossary,
+}
 
 
 def slugify(text: str) -> str:

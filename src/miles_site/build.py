@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
 
 from miles_site.render.environment import render
 
@@ -33,12 +34,6 @@ class BuildResult:
 
     site_dir: Path
     zip_path: Path | None
-
-
-def configured_site_dir(config_file: Path) -> Path:
-    """Return the absolute site_dir that mkdocs.yml configures."""
-    config = load_config(str(config_file))
-    return Path(config.site_dir).resolve()
 
 
 def build_site(
@@ -93,7 +88,10 @@ def build_all(
     The study edition goes to a 'study' folder beside the public site and has no offline zip:
     it is online-only, as a page on file:// cannot reach an LRS on another origin.
     """
-    config = load_config(str(config_file))
+    try:
+        config = load_config(str(config_file))
+    except MkDocsException as exc:  # MkDocs has printed the details of a configuration error
+        raise BuildFailed(f"{config_file} cannot be used ({exc})") from None
     site_dir = Path(config.site_dir).resolve()
     if edition == "study":
         site_dir = site_dir.with_name(STUDY_FOLDER)

@@ -94,7 +94,7 @@ def check(root: Path, report_path: Path | None) -> None:
         if str(report_path) == "-":
             click.echo(table, nl=False)
         else:
-            report_path.write_text(table, encoding="utf-8")
+            _write(report_path, table.encode("utf-8"))
             click.echo(f"wrote the readability report to {report_path}")
     errors, warnings = len(set(project.errors)), len(set(project.warnings))
     click.echo(f"{errors} error(s), {warnings} warning(s) in {len(project.pages)} pages.")
@@ -105,7 +105,10 @@ def check(root: Path, report_path: Path | None) -> None:
 @root_option
 def schemas(root: Path) -> None:
     """Regenerate the JSON Schemas under schemas/ from the models."""
-    changed = write_schemas(root / "schemas")
+    try:
+        changed = write_schemas(root / "schemas")
+    except OSError as exc:
+        raise _cannot_write(Path(exc.filename or root / "schemas"), exc) from None
     for path in changed:
         click.echo(f"updated {path}")
     if not changed:
@@ -136,8 +139,24 @@ def pdf(checklist_id: str, output: Path, root: Path) -> None:
     """Render one checklist's fillable PDF."""
     project = load_project(Paths.under(root))
     known = {c.checklist.id: c.checklist for c in project.checklists}
-    output.write_bytes(build_checklist_pdf(_pick(project, known, checklist_id, "Checklist")))
+    _write(output, build_checklist_pdf(_pick(project, known, checklist_id, "Checklist")))
     click.echo(f"wrote {output}")
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write a file the user asked for, or say why it cannot be written (no traceback)."""
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+
+
+def _cannot_write(path: Path, exc: OSError) -> click.ClickException:
+    """Say that ``path`` cannot be written, why, and what to do."""
+    return click.ClickException(
+        f"cannot write {path} ({exc.strerror or exc}); give a path in a folder that exists "
+        "and that you may write to"
+    )
 
 
 def _pick(project: Project, known: dict[str, T], wanted: str, kind: str) -> T:

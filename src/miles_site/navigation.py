@@ -3,8 +3,9 @@
 In ``mkdocs.yml`` the nav may hold, besides ordinary MkDocs entries:
 
 - ``miles:phases``: one section per declared phase, in phase order, titled "Fase N: Naam";
-- ``<folder>/``: one section with that folder's pages, titled after its ``index.md``;
-- ``miles:<kind>`` for generated sections (scenarios, checklists), registered by their builders.
+- ``<folder>/``: one section with that folder's pages, titled after its ``index.md``; generated
+  pages (scenarios under ``gesprekken/``, checklists under ``checklists/``) count as pages of
+  their folder.
 
 Within a section the folder's ``index.md`` comes first, then pages by ``order`` and title. Keeping
 the order in front matter means that adding a page never needs an edit to ``mkdocs.yml``.
@@ -12,7 +13,7 @@ the order in front matter means that adding a page never needs an edit to ``mkdo
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,11 +55,9 @@ def expand_nav(
     nav: Sequence[Any],
     pages: Sequence[NavPage],
     phases: Phases,
-    generated: Mapping[str, Any] | None = None,
     file: str = "mkdocs.yml",
 ) -> tuple[list[Any], list[ContentIssue]]:
     """Replace the miles placeholders in ``nav``; report placeholders that expand to nothing."""
-    generated = generated or {}
     issues: list[ContentIssue] = []
     result: list[Any] = []
     for entry in nav:
@@ -75,32 +74,38 @@ def expand_nav(
                     )
                     continue
                 result.append(folder_section(phase.id, pages, phase.label))
-        elif isinstance(entry, str) and entry in generated:
-            result.append(generated[entry])
         elif isinstance(entry, str) and entry.startswith("miles:"):
             issues.append(
                 ContentIssue(
                     file,
                     0,
                     "nav",
-                    f"unknown nav placeholder '{entry}'; use "
-                    f"{', '.join([PHASES_ENTRY, *generated])}",
+                    f"unknown nav placeholder '{entry}'; use {PHASES_ENTRY}, or a folder "
+                    "ending in '/'",
                 )
             )
         elif isinstance(entry, str) and entry.endswith("/"):
             folder = entry.rstrip("/")
             if not any(page.folder == folder for page in pages):
-                issues.append(ContentIssue(file, 0, "nav", f"folder '{entry}' holds no pages"))
+                issues.append(
+                    ContentIssue(
+                        file,
+                        0,
+                        "nav",
+                        f"folder '{entry}' holds no pages; add a page to content/{entry} or "
+                        "remove the entry",
+                    )
+                )
                 continue
             result.append(folder_section(folder, pages))
         elif isinstance(entry, dict) and len(entry) == 1:
             ((title, value),) = entry.items()
             if isinstance(value, list):
-                children, more = expand_nav(value, pages, phases, generated, file)
+                children, more = expand_nav(value, pages, phases, file)
                 issues += more
                 result.append({title: children})
             elif isinstance(value, str) and value.endswith("/"):
-                expanded, more = expand_nav([value], pages, phases, generated, file)
+                expanded, more = expand_nav([value], pages, phases, file)
                 issues += more
                 result += [{title: next(iter(section.values()))} for section in expanded]
             else:

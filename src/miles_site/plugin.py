@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import posixpath
@@ -22,6 +21,7 @@ from miles_site.assets import STYLESHEET, AssetError, Assets, build_assets
 from miles_site.blocks import expand_shortcodes, glossary_abbreviations
 from miles_site.config import MilesConfig
 from miles_site.errors import ContentError, ContentIssue
+from miles_site.models.page import check_templates
 from miles_site.navigation import expand_nav
 from miles_site.project import Paths, Project, load_project
 from miles_site.render.environment import nl_date, render
@@ -108,9 +108,9 @@ class MilesPlugin(BasePlugin[MilesConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Check every source, stop on errors, then add generated files and expand the nav."""
         assert self.paths is not None
-        today = dt.date.fromisoformat(self.config.today) if self.config.today else None
-        project = load_project(self.paths, today)
-        errors = list(project.errors)
+        project = load_project(self.paths, self.config.today)
+        template_dirs = [Path(folder) for folder in config.theme.dirs]
+        errors = project.errors + check_templates(project.pages, template_dirs)
         shim = self.paths.root / self.config.iframe_worker_shim
         if not shim.is_file():
             errors.append(
@@ -134,7 +134,8 @@ class MilesPlugin(BasePlugin[MilesConfig]):
             extra += study_edition.study_files(project, self.study, self.version)
         for study_file in extra:
             files.append(File.generated(config, study_file.src_uri, content=study_file.content))
-        if self.nav_spec is not None:
+        # Without a valid phase declaration the nav cannot be laid out; its errors say why.
+        if self.nav_spec is not None and project.has_phases:
             config.nav, nav_errors = expand_nav(self.nav_spec, nav_pages(project), project.phases)
             errors += nav_errors
             if self.study is not None:
@@ -265,6 +266,7 @@ def _source_folders(config: MkDocsConfig, paths: Paths) -> list[Path]:
     folders = [paths.docs_dir, paths.data_dir, paths.scripts_dir, paths.checklists_dir]
     custom_dir = config.theme.custom_dir
     return folders + ([Path(custom_dir)] if custom_dir else [])
+
 
 def _search_config(config: MkDocsConfig) -> dict[str, Any]:
     """Return the options of Material's search plugin, or nothing when search is off."""

@@ -11,15 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from miles_site.errors import ContentIssue
+from miles_site.models.base import review_overdue
 from miles_site.models.checklist_checks import ChecklistSource, load_checklists
 from miles_site.models.data import Data, check_data_links, load_all_data
 from miles_site.models.page import ContentPage, load_pages, overdue
 from miles_site.models.phases import Phases, load_phases
 from miles_site.models.scenario_checks import ScenarioSource, load_scenarios
 from miles_site.readability import Readability
-from miles_site.render.shortcodes import check_shortcodes
+from miles_site.render.shortcodes import KINDS, check_shortcodes
 from miles_site.site_readability import measure_site
-from miles_site.sources import LoadedYaml
 
 
 @dataclass(frozen=True)
@@ -66,13 +66,14 @@ class Project:
     errors: list[ContentIssue] = field(default_factory=list)
     warnings: list[ContentIssue] = field(default_factory=list)
 
+    @property
+    def has_phases(self) -> bool:
+        """Tell whether data/phases.yml loaded (without it, pages cannot be placed)."""
+        return bool(self.phases.all)
+
     def scenario(self, scenario_id: str) -> ScenarioSource:
         """Return the scenario with ``scenario_id``."""
         return next(s for s in self.scenarios if s.scenario.id == scenario_id)
-
-    def checklist(self, checklist_id: str) -> ChecklistSource:
-        """Return the checklist with ``checklist_id``."""
-        return next(c for c in self.checklists if c.checklist.id == checklist_id)
 
     def phase_names(self, phase_ids: tuple[str, ...]) -> str:
         """Join the Dutch names of phases: 'Melding, Behandeling'."""
@@ -80,18 +81,13 @@ class Project:
 
     def shortcode_ids(self) -> dict[str, set[str] | None]:
         """Return the shortcode kinds with their valid ids (None: the kind takes no id)."""
-        return {
-            "phases": None,
-            "scenarios": None,
+        ids: dict[str | None, set[str] | None] = {
+            None: None,
             "scenario": {s.scenario.id for s in self.scenarios},
-            "checklists": None,
             "checklist": {c.checklist.id for c in self.checklists},
-            "timeline": None,
-            "planner": None,
-            "roles": {"", *self.phases.ids},
-            "organisations": None,
-            "glossary": None,
+            "phase?": {"", *self.phases.ids},
         }
+        return {kind: ids[argument] for kind, argument in KINDS.items()}
 
 
 def load_project(paths: Paths, today: dt.date | None = None) -> Project:
@@ -124,22 +120,21 @@ def load_project(paths: Paths, today: dt.date | None = None) -> Project:
     known = project.shortcode_ids()
     for page in project.pages:
         project.errors += check_shortcodes(page.file, page.body, page.body_line, known)
-    project.warnings += overdue(project.pages, today)
     readings, readability_warnings = measure_site(project)
     for reading in readings:
         project.readability[reading.uri] = reading.figures
         project.readability_sources[reading.uri] = reading.source
     project.warnings += readability_warnings
-    dated = [(s.loaded, s.scenario.review_due, "scenario") for s in project.scenarios]
-    dated += [(c.loaded, c.checklist.review_due, "checklist") for c in project.checklists]
-    project.warnings += [_overdue(loaded, due, kind) for loaded, due, kind in dated if due < today]
+    project.warnings += _overdue(project, today)
     return project
 
 
-def _overdue(loaded: LoadedYaml, due: dt.date, kind: str) -> ContentIssue:
-    """Warn that a YAML source is past its review date."""
-    return loaded.issue(
-        ("review_due",),
-        f"the review date {due} has passed; check the {kind} "
-        "against its sources, then update last_reviewed and review_due",
-    )
+def _overdue(project: Project, today: dt.date) -> list[ContentIssue]:
+    """Warn about every page, scenario and checklist whose review date has passed."""
+    warnings = overdue(project.pages, today)
+    dated = [(s.loaded, s.scenario.review_due, "scenario") for s in project.scenarios]
+    dated += [(c.loaded, c.checklist.review_due, "checklist") for c in project.checklists]
+    for loaded, due, kind in dated:
+        line = loaded.line_of(("review_due",))
+        warnings += review_overdue(loaded.file, line, due, today, kind)
+    return warnings

@@ -54,9 +54,8 @@ def checklist_files(project: Project, content_version: str = "") -> list[Generat
         checklist = source.checklist
         page = checklist_page(project, source)
         files.append(GeneratedFile(checklist_render.page_uri(checklist.id), content=page))
-        text = source.path.read_text(encoding="utf-8")
         pdf = cached_checklist_pdf(
-            checklist, text, project.paths.cache_dir / "pdf", content_version=content_version
+            checklist, source.loaded.text, project.paths.cache_dir / "pdf", content_version
         )
         files.append(GeneratedFile(checklist_render.pdf_uri(checklist.id), data=pdf))
     return files

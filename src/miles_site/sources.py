@@ -1,12 +1,16 @@
-"""Line-aware loading of YAML files and Markdown front matter.
+"""Reading every source file, and line-aware loading of YAML files and Markdown front matter.
 
-PyYAML's composer keeps a mark (line, column) on every node. We walk the node tree once to record
-the line of every key path, so that a validation error at ``nodes.start.choices[1].next`` can be
-reported at the line an author has to edit.
+Every source (Markdown page, YAML scenario, checklist or data file, captions file) is read by
+:func:`read_source`, which turns each way a file can be unreadable into a ``file:line`` problem an
+author can act on. YAML is parsed by :func:`load_yaml_text`, which does the same for every YAML
+error. PyYAML's composer keeps a mark (line, column) on every node; we walk the node tree once to
+record the line of every key path, so that a validation error at ``nodes.start.choices[1].next``
+can be reported at the line an author has to edit.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -38,6 +42,17 @@ _Loader.yaml_implicit_resolvers = {
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
+SAVE_AS_UTF8 = "save the file as UTF-8 (in most editors: Save as, then choose the encoding UTF-8)"
+# Invisible characters that authors paste without knowing, named so that they can find them.
+_CONTROL_NAMES = {
+    0x00: "a NUL character",
+    0x08: "a backspace character",
+    0x0B: "a vertical tab (Word's Shift+Enter line break)",
+    0x0C: "a form feed (a page break)",
+    0x1B: "an escape character",
+    0x7F: "a delete character",
+}
+
 
 @dataclass(frozen=True)
 class LoadedYaml:
@@ -47,6 +62,7 @@ class LoadedYaml:
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
     first_line: int = 1
+    text: str = ""
 
     def line_of(self, loc: Loc) -> int:
         """Return the line of ``loc``, or of its nearest ancestor that has a line."""
@@ -72,41 +88,139 @@ def format_loc(loc: Loc) -> str:
     return text
 
 
+def read_source(path: Path, root: Path) -> tuple[str | None, list[ContentIssue]]:
+    """Read a source file as UTF-8 text, or say why it cannot be read and how to fix that.
+
+    A UTF-8 byte-order mark (Notepad writes one) is dropped, as MkDocs does; line ends stay as
+    they are, YAML and the front-matter pattern accept both.
+    """
+    file = relative_name(path, root)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        return None, [_file_issue(file, "this is a folder, not a file; rename or remove it")]
+    except FileNotFoundError:
+        return None, [_file_issue(file, "the file does not exist (a broken link?); restore it")]
+    except PermissionError:
+        return None, [
+            _file_issue(file, "the file cannot be read (permission denied); make it readable")
+        ]
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return None, [_file_issue(file, f"the file cannot be read ({reason}); check the disk")]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, [_file_issue(file, f"the file is saved as UTF-16 ('Unicode'); {SAVE_AS_UTF8}")]
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        return None, [_encoding_issue(file, data, exc.start)]
+
+
+def _file_issue(file: str, message: str) -> ContentIssue:
+    """Make a problem with a whole file (no line to point at)."""
+    return ContentIssue(file, 0, "", message)
+
+
+def _encoding_issue(file: str, data: bytes, start: int) -> ContentIssue:
+    """Say where the first byte that is not UTF-8 sits, and what character it probably was."""
+    line_start = data.rfind(b"\n", 0, start) + 1
+    line = data.count(b"\n", 0, start) + 1
+    column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
+    byte = data[start]
+    guess = bytes([byte]).decode("cp1252", errors="replace")
+    probably = f" (probably '{guess}' from Windows-1252)" if guess.isprintable() else ""
+    return ContentIssue(
+        file,
+        line,
+        "",
+        f"the file is not UTF-8: byte 0x{byte:02X} at column {column}{probably} cannot be read; "
+        f"{SAVE_AS_UTF8}",
+    )
+
+
 def load_yaml_text(
     text: str, file: str, *, line_offset: int = 0
 ) -> tuple[LoadedYaml | None, list[ContentIssue]]:
     """Parse YAML text; return the data with its line map, or the problems that stop parsing.
 
     ``line_offset`` is added to every line, for YAML that starts further down a file (front matter).
+    Every YAML error becomes a problem at its line; none escapes.
     """
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return LoadedYaml(file, None, {}, line_offset + 1), []
+            return LoadedYaml(file, None, {}, line_offset + 1, text), []
         issues: list[ContentIssue] = []
         lines: dict[Loc, int] = {}
         _record_lines(node, (), lines, issues, file, line_offset)
         data = loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
-        problem = exc.problem or "invalid YAML"
-        hint = f" ({exc.context})" if exc.context else ""
-        if isinstance(exc, yaml.constructor.ConstructorError):
-            return None, [ContentIssue(file, line, "", f"YAML error: {problem}")]
+    except yaml.YAMLError as exc:
+        return None, [_yaml_issue(exc, text, file, line_offset)]
+    except RecursionError:
         return None, [
-            ContentIssue(
-                file,
-                line,
-                "",
-                f"YAML syntax error: {problem}{hint}; check indentation "
-                "and quote text that contains ': ' or starts with a special character",
-            )
+            ContentIssue(file, line_offset + 1, "", "the YAML is nested too deeply; flatten it")
         ]
     finally:
         loader.dispose()
-    return LoadedYaml(file, data, lines, node.start_mark.line + 1 + line_offset), issues
+    return LoadedYaml(file, data, lines, node.start_mark.line + 1 + line_offset, text), issues
+
+
+def _yaml_issue(exc: yaml.YAMLError, text: str, file: str, offset: int) -> ContentIssue:
+    """Turn any PyYAML error into a problem at its line, with what to change."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        # Raised for characters YAML does not allow, e.g. a vertical tab pasted from Word. Its
+        # position counts bytes with libyaml and characters without, so find the character.
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
+        position = text.find(chr(code))
+        line = text.count("\n", 0, position) + 1 + offset
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        name = _CONTROL_NAMES.get(code, "an invisible control character")
+        return ContentIssue(
+            file,
+            line,
+            "",
+            f"{name} (U+{code:04X}) at column {column} is not allowed; delete it, or type a "
+            "space or a normal line break in its place",
+        )
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        return ContentIssue(file, offset + 1, "", f"YAML error: {exc}; check the file's syntax")
+    mark = exc.problem_mark or exc.context_mark
+    line = (mark.line + 1 if mark else 1) + offset
+    problem = exc.problem or "invalid YAML"
+    if isinstance(exc, yaml.constructor.ConstructorError):
+        return ContentIssue(
+            file,
+            line,
+            "",
+            f"YAML error: {problem}; write plain text, numbers, lists and fields only "
+            "(no tags such as !!python or complex keys)",
+        )
+    if mark is not None and _char_at(text, mark) == "\t":
+        return ContentIssue(
+            file,
+            line,
+            "",
+            "YAML syntax error: a tab character is used for indentation; indent with spaces",
+        )
+    hint = f" ({exc.context})" if exc.context else ""
+    return ContentIssue(
+        file,
+        line,
+        "",
+        f"YAML syntax error: {problem}{hint}; check indentation "
+        "and quote text that contains ': ' or starts with a special character",
+    )
+
+
+def _char_at(text: str, mark: yaml.Mark) -> str:
+    """Return the character a YAML error mark points at ('' past the end)."""
+    lines = text.split("\n")
+    if mark.line >= len(lines):
+        return ""
+    line = lines[mark.line]
+    return line[mark.column] if mark.column < len(line) else ""
 
 
 def _record_lines(
@@ -145,7 +259,10 @@ def _record_lines(
 
 def load_yaml_file(path: Path, root: Path) -> tuple[LoadedYaml | None, list[ContentIssue]]:
     """Read and parse one YAML file; file names in issues are relative to ``root``."""
-    return load_yaml_text(path.read_text(encoding="utf-8"), relative_name(path, root))
+    text, issues = read_source(path, root)
+    if text is None:
+        return None, issues
+    return load_yaml_text(text, relative_name(path, root))
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -178,16 +295,21 @@ def load_front_matter(text: str, file: str) -> tuple[LoadedYaml | None, list[Con
 def relative_name(path: Path, root: Path) -> str:
     """Return ``path`` relative to ``root`` with forward slashes, or as given if outside it."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        # Resolve the folder only: a link must be named as the author named it, not its target.
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
 
 def iter_files(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
-    """Yield files under ``folder`` with one of ``suffixes``, sorted, skipping hidden ones."""
+    """Yield the sources under ``folder`` with one of ``suffixes``, sorted, skipping hidden ones.
+
+    Folders and broken links whose names end in a source suffix (``x.yml/``) are yielded too, so
+    that reading them reports them instead of leaving them out without a word.
+    """
     if not folder.is_dir():
         return
     for path in sorted(folder.rglob("*")):
         hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-        if path.is_file() and path.suffix in suffixes and not hidden:
+        if path.suffix in suffixes and not hidden:
             yield path

@@ -20,11 +20,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
-from miles_site.models.graph import paths
 from miles_site.project import Paths, load_project
 from miles_site.render.scenario import SCENARIO_FOLDER
 from support.lrs import PARTICIPANTS, RESEARCHER, ROOT, StudyLrs
-from support.scenarios import walk_with_player
+from support.scenarios import paths, walk_with_player
 from support.statements import private_leaks, shape_problems
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

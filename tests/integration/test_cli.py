@@ -44,7 +44,8 @@ def test_pdf_writes_one_checklist(tmp_path: Path) -> None:
     result = miles(ROOT, "pdf", "eerste-gesprek", "-o", str(out))
     assert result.returncode == 0, result.stderr
     fields = PdfReader(out).get_fields() or {}
-    checklist = load_project(Paths.under(ROOT)).checklist("eerste-gesprek").checklist
+    project = load_project(Paths.under(ROOT))
+    checklist = next(c.checklist for c in project.checklists if c.checklist.id == "eerste-gesprek")
     assert list(fields) == [item.id for item in checklist.items]
     assert result.stdout.strip() == f"wrote {out}"
 

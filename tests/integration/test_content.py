@@ -6,9 +6,9 @@ import re
 
 import pytest
 
+from miles_site.models.data import TimelineStep
 from miles_site.project import Paths, load_project
-from miles_site.readability import MAX_WORDS_PER_SENTENCE, MIN_FLESCH_DOUMA
-from miles_site.render.timeline import weeks_of
+from miles_site.render.environment import nl_date
 from support.projects import ROOT
 from support.site import BuiltSite
 
@@ -22,7 +22,13 @@ ALLOWED_WEEKS = {
 }
 
 
+def weeks_of(step: TimelineStep) -> set[int]:
+    """Return the week numbers a step names."""
+    return {step.week} | ({step.until_week} if step.until_week is not None else set())
+
+
 def test_the_project_has_no_problems() -> None:
+    # Warnings include every page that misses the B1 readability thresholds, with its figures.
     assert PROJECT.errors == []
     assert PROJECT.warnings == []
 
@@ -52,19 +58,6 @@ def test_phase_overview_has_the_agreed_parts(phase: str) -> None:
         assert f"<!-- miles:scenario {scenario_id} -->" in body
     for checklist_id in checklists:
         assert f"<!-- miles:checklist {checklist_id} -->" in body
-
-
-@pytest.mark.parametrize("uri", sorted(PAGES))
-def test_every_page_reads_at_b1_level(uri: str) -> None:
-    figures = PROJECT.readability[uri]
-    assert figures.flesch_douma >= MIN_FLESCH_DOUMA, f"{uri}: {figures}"
-    assert figures.words_per_sentence <= MAX_WORDS_PER_SENTENCE, f"{uri}: {figures}"
-
-
-@pytest.mark.parametrize("uri", sorted(PAGES))
-def test_every_page_has_sources_and_review_dates(uri: str) -> None:
-    meta = PAGES[uri].meta
-    assert meta.sources and meta.last_reviewed < meta.review_due
 
 
 def test_law_week_numbers_match_the_timeline_data() -> None:
@@ -105,10 +98,13 @@ def test_glossary_terms_explain_themselves_on_other_pages(built_site: BuiltSite)
     assert re.search(r'<abbr title="[^"]+">probleemanalyse</abbr>', html)
 
 
-def test_external_organisations_have_a_checked_date(built_site: BuiltSite) -> None:
+def test_every_organisation_shows_its_own_link_and_checked_date(built_site: BuiltSite) -> None:
     html = (built_site.site / "wie-kan-helpen.html").read_text(encoding="utf-8")
     organisations = PROJECT.data.organisations
     assert organisations is not None and len(organisations.organisations) >= 10
+    sections = dict(re.findall(r'<h3 id="org-([a-z0-9-]+)"(.*?)(?=<h[23] |</article>)', html, re.S))
+    assert sorted(sections) == sorted(o.id for o in organisations.organisations)
     for organisation in organisations.organisations:
-        assert str(organisation.url) in html
-    assert html.count("Link gecontroleerd op") == len(organisations.organisations)
+        section = sections[organisation.id]
+        assert f"Link gecontroleerd op {nl_date(organisation.checked)}." in section
+        assert f'href="{organisation.url}"' in section

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pytest
 
 from integration.test_content_law import is_primary
-from miles_site.models.data import Step
+from miles_site.models.data import TimelineStep
 from miles_site.project import Paths, Project, load_project
 from support.projects import ROOT
 from support.site import BuiltSite
@@ -173,7 +173,7 @@ class Figure:
     sources: tuple[str, ...] = ()
 
 
-def _step(project: Project, step_id: str) -> Step:
+def _step(project: Project, step_id: str) -> TimelineStep:
     timeline = project.data.timeline
     assert timeline is not None
     return next(step for step in timeline.steps if step.id == step_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -60,16 +61,31 @@ def nav_entries(config: dict[str, Any]) -> list[str]:
     return entries
 
 
+class Special(Enum):
+    """What to put at a path instead of a file's text."""
+
+    MISSING = "no file at all"
+    FOLDER = "a folder"
+    BROKEN_LINK = "a symbolic link to a file that does not exist"
+
+
+Content = str | bytes | Special
+
+
 def write_project(
-    root: Path, files: dict[str, str], *, plugin_options: dict[str, object] | None = None
+    root: Path, files: dict[str, Content], *, plugin_options: dict[str, object] | None = None
 ) -> Path:
     """Write a project: the real configuration and phases, a minimal page for every place the
-    nav needs one, and ``files`` (path -> text), which may replace those pages."""
+    nav needs one, and ``files`` (path -> text, bytes or something special), which may replace
+    those pages."""
     (root / "data").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "data" / "phases.yml", root / "data" / "phases.yml")
     config = mkdocs_config(plugin_options)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
-    defaults = {"content/index.md": page("Home"), "content/fasen.md": page("Fasen")}
+    defaults: dict[str, Content] = {
+        "content/index.md": page("Home"),
+        "content/fasen.md": page("Fasen"),
+    }
     for phase in (
         "melding",
         "behandeling",
@@ -83,11 +99,26 @@ def write_project(
         title = entry.strip("/").removesuffix(".md").capitalize()
         body = "\n<!-- miles:scenarios -->\n" if entry == "gesprekken/" else ""
         defaults.setdefault(name, page(title) + body)
-    for name, text in {**defaults, **files}.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    for name, content in {**defaults, **files}.items():
+        write(root / name, content)
     return root
+
+
+def write(path: Path, content: Content) -> None:
+    """Put ``content`` at ``path``, replacing whatever was there."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+    if content is Special.FOLDER:
+        path.mkdir()
+    elif content is Special.BROKEN_LINK:
+        path.symlink_to(path.with_name("bestaat-niet.yml"))
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    elif isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
 
 
 def miles(project: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -30,11 +30,11 @@ Tekst.
 """
 
 
-def load(tmp_path: Path, text: str) -> tuple[object, list[str]]:
+def load(tmp_path: Path, text: str | bytes) -> tuple[object, list[str]]:
     docs = tmp_path / "content"
     docs.mkdir(exist_ok=True)
     path = docs / "pagina.md"
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     result, issues = load_page(path, docs, tmp_path, PHASES)
     return result, [str(issue) for issue in issues]
 
@@ -62,13 +62,13 @@ def test_good_front_matter_becomes_a_model(tmp_path: Path) -> None:
         ),
         pytest.param(
             GOOD.replace("title: Het eerste gesprek\n", ""),
-            "content/pagina.md:2: title: required field 'title' is missing",
+            "content/pagina.md:2: title: required field 'title' is missing; add it",
             id="missing-title",
         ),
         pytest.param(
             GOOD.replace("phase: melding", "phase: diagnose"),
             "content/pagina.md:4: phase: unknown phase 'diagnose'; use one of melding, "
-            "behandeling, plan-terugkeer, terug-aan-het-werk, als-het-anders-loopt or leave it out",
+            "behandeling, plan-terugkeer, terug-aan-het-werk, als-het-anders-loopt",
             id="unknown-phase",
         ),
         pytest.param(
@@ -82,7 +82,7 @@ def test_good_front_matter_becomes_a_model(tmp_path: Path) -> None:
                 "    url: https://hrcommunity.nl/2019/06/07/mijn-werknemer-heeft-kanker-en-nu/\n",
                 "",
             ),
-            "content/pagina.md:9: sources[0].url: required field 'url' is missing",
+            "content/pagina.md:9: sources[0].url: required field 'url' is missing; add it",
             id="source-without-url",
         ),
         pytest.param(
@@ -94,7 +94,7 @@ def test_good_front_matter_becomes_a_model(tmp_path: Path) -> None:
         pytest.param(
             GOOD.replace("review_due: 2027-11-01", "review_due: 2026-10-01"),
             "content/pagina.md:7: review_due: review_due (2026-10-01) must come after "
-            "last_reviewed (2026-11-01)",
+            "last_reviewed (2026-11-01); set review_due later, usually a year after last_reviewed",
             id="due-before-review",
         ),
         pytest.param(
@@ -103,7 +103,7 @@ def test_good_front_matter_becomes_a_model(tmp_path: Path) -> None:
                 "mijn-werknemer-heeft-kanker-en-nu/\n",
                 "  []\n",
             ).replace("sources:\n  []", "sources: []"),
-            "content/pagina.md:8: sources: needs at least 1 item, found 0",
+            "content/pagina.md:8: sources: needs at least 1 item, found 0; add more",
             id="no-sources",
         ),
         pytest.param(
@@ -112,14 +112,77 @@ def test_good_front_matter_becomes_a_model(tmp_path: Path) -> None:
             "line, the fields (title, description, …) and another '---' line",
             id="no-front-matter",
         ),
+        pytest.param(
+            "",
+            "content/pagina.md:1: the page has no front matter; start the file with a '---' "
+            "line, the fields (title, description, …) and another '---' line",
+            id="empty-file",
+        ),
+        pytest.param(
+            "---\n---\nTekst.\n",
+            "content/pagina.md:2: there are no fields here; write them as 'key: value' lines",
+            id="empty-front-matter",
+        ),
+        pytest.param(
+            "---\n- title: Een lijst\n---\nTekst.\n",
+            "content/pagina.md:2: expected fields ('key: value' lines), found a list; write the "
+            "fields at the start of the line, not as a list",
+            id="front-matter-is-a-list",
+        ),
+        pytest.param(
+            GOOD.replace("audience:", "order: eerst\naudience:"),
+            "content/pagina.md:5: order: expected a whole number, found the text 'eerst'; write "
+            "a number such as 3",
+            id="order-not-a-number",
+        ),
+        pytest.param(
+            GOOD.replace("title: Het eerste gesprek", "title: Het eerste\x0bgesprek"),
+            "content/pagina.md:2: a vertical tab (Word's Shift+Enter line break) (U+000B) at "
+            "column 18 is not allowed; delete it, or type a space or a normal line break in its "
+            "place",
+            id="vertical-tab",
+        ),
+        pytest.param(
+            GOOD.replace("Hoe u reageert op het nieuws.", "Één café\x0bnieuws."),
+            "content/pagina.md:3: a vertical tab (Word's Shift+Enter line break) (U+000B) at "
+            "column 22 is not allowed; delete it, or type a space or a normal line break in its "
+            "place",
+            id="vertical-tab-after-accents",
+        ),
+        pytest.param(
+            GOOD.replace("phase: melding", "\tphase: melding"),
+            "content/pagina.md:4: YAML syntax error: a tab character is used for indentation; "
+            "indent with spaces",
+            id="tab-indentation",
+        ),
+        pytest.param(
+            GOOD.replace("Tekst.", "Café.").encode("cp1252"),
+            "content/pagina.md:13: the file is not UTF-8: byte 0xE9 at column 4 (probably 'é' "
+            "from Windows-1252) cannot be read; save the file as UTF-8 (in most editors: Save "
+            "as, then choose the encoding UTF-8)",
+            id="windows-1252",
+        ),
+        pytest.param(
+            GOOD.encode("utf-16"),
+            "content/pagina.md: the file is saved as UTF-16 ('Unicode'); save the file as UTF-8 "
+            "(in most editors: Save as, then choose the encoding UTF-8)",
+            id="utf-16",
+        ),
     ],
 )
 def test_bad_front_matter_is_reported_with_file_and_line(
-    tmp_path: Path, broken: str, expected: str
+    tmp_path: Path, broken: str | bytes, expected: str
 ) -> None:
     result, issues = load(tmp_path, broken)
     assert result is None
     assert issues == [expected]
+
+
+def test_a_byte_order_mark_is_accepted_as_mkdocs_does(tmp_path: Path) -> None:
+    result, issues = load(tmp_path, "\ufeff" + GOOD)
+    assert issues == []
+    assert result.meta.title == "Het eerste gesprek"  # type: ignore[attr-defined]
+    assert result.body_line == 12  # type: ignore[attr-defined]
 
 
 def test_all_problems_of_all_pages_are_collected(tmp_path: Path) -> None:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from miles_site.models.graph import ending_of, paths
 from miles_site.models.phases import load_phases
 from miles_site.models.scenario_checks import ScenarioSource, load_scenarios
 from miles_site.models.scenario_teaching import LENGTH_RATIO, LONGEST_SHARE, POSITION_SHARE
 from support.projects import ROOT, line_of
+from support.scenarios import ending_of, paths
 
 PHASES, _ = load_phases(ROOT / "data", ROOT)
 FILE = "video_scripts/proef.yml"

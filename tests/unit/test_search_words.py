@@ -65,7 +65,10 @@ def test_good_search_words_load(tmp_path: Path) -> None:
             "content/pagina.md:6: zoekwoorden: search word 'Terugval' is listed twice",
         ),
         ("[terugval, '']", "content/pagina.md:6: zoekwoorden[1]: search word '' may hold only"),
-        ("terugval", "content/pagina.md:6: zoekwoorden: input should be a valid tuple"),
+        (
+            "terugval",
+            "content/pagina.md:6: zoekwoorden: expected a list, found the text 'terugval'",
+        ),
         (
             "[" + "x" * 61 + "]",
             "content/pagina.md:6: zoekwoorden[0]: search word 'xxxxxxxxxxxxxxxxxxxx…'",

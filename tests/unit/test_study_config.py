@@ -49,7 +49,8 @@ def test_every_bad_field_is_reported_with_its_line(tmp_path: Path) -> None:
 def test_a_missing_field_is_named(tmp_path: Path) -> None:
     _, issues = load_study_config(write(tmp_path, "trial_id: NCT06672887\n"), environ={})
     assert {i.message for i in issues} == {
-        "required field 'lrs_endpoint' is missing", "required field 'site_url' is missing",
+        "required field 'lrs_endpoint' is missing; add it",
+        "required field 'site_url' is missing; add it",
     }  # fmt: skip
 
 

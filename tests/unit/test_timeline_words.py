@@ -6,15 +6,15 @@ from typing import Any
 
 import pytest
 
-from miles_site.models.data import Step
+from miles_site.models.data import TimelineStep
 from miles_site.render.timeline import when_text
 
 SOURCE = {"title": "UWV", "url": "https://www.uwv.nl/"}
 
 
-def step(**fields: Any) -> Step:
+def step(**fields: Any) -> TimelineStep:
     """A valid step with the given rule fields."""
-    return Step.model_validate(
+    return TimelineStep.model_validate(
         {"id": "stap", "label": "Stap", "who": "Werkgever", "explanation": "Uitleg."}
         | {"sources": [SOURCE]}
         | fields

@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field
 
 from miles_site.models.base import Strict
 from miles_site.models.page import Source
-from miles_site.models.phases import Phases
+from miles_site.models.types import PhaseIds, ReviewDue, Slug
 from miles_site.sources import Loc
 
 ItemType = Literal["check", "text", "textarea", "date", "choice"]
@@ -20,7 +20,7 @@ FREE_TEXT: tuple[ItemType, ...] = ("text", "textarea")
 class Item(Strict):
     """One question or point of the checklist; its id becomes the PDF field name."""
 
-    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Field name, unique.")
+    id: Slug = Field(description="Field name, unique.")
     type: ItemType = Field(description="check, text, textarea, date or choice.")
     label: str = Field(min_length=1, description="The question or point, as the reader sees it.")
     help: str | None = Field(default=None, description="One sentence of guidance.")
@@ -64,32 +64,18 @@ class Related(Strict):
 class Checklist(Strict):
     """A whole conversation checklist."""
 
-    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    id: Slug
     title: str = Field(min_length=1)
-    phase: str | tuple[str, ...] = Field(description="A phase id, or a list of phase ids.")
+    phase: PhaseIds = Field(description="A phase id, or a list of phase ids.")
     version: int = Field(ge=1, description="Raise it when items change.")
     conversation: str = Field(min_length=1, description="Who talks, and when.")
     purpose: str = Field(min_length=1, description="A short introduction.")
     last_reviewed: dt.date
-    review_due: dt.date
+    review_due: ReviewDue
     sources: tuple[Source, ...] = Field(min_length=1)
     sections: tuple[Section, ...] = Field(min_length=1)
     signatures: tuple[str, ...] = Field(default=(), description="Who signs, e.g. Werkgever.")
     related: Related = Related()
-
-    @field_validator("phase")
-    @classmethod
-    def _known_phases(
-        cls, phase: str | tuple[str, ...], info: ValidationInfo
-    ) -> str | tuple[str, ...]:
-        phases: Phases | None = (info.context or {}).get("phases")
-        wanted = (phase,) if isinstance(phase, str) else phase
-        if not wanted:
-            raise ValueError("give at least one phase")
-        unknown = [p for p in wanted if phases is not None and p not in phases]
-        if unknown and phases is not None:
-            raise ValueError(f"unknown phase '{unknown[0]}'; use one of {', '.join(phases.ids)}")
-        return phase
 
     @property
     def phases(self) -> tuple[str, ...]:

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from miles_site.errors import ContentIssue
-from miles_site.models.base import load_model
+from miles_site.models.base import id_matches_file, load_model
 from miles_site.models.checklist import Checklist, checklist_texts
 from miles_site.models.checklist_privacy import check_item_privacy, medical_words
 from miles_site.models.phases import Phases
+from miles_site.models.types import unknown_page
 from miles_site.sources import LoadedYaml, iter_files
 
 __all__ = ["ChecklistSource", "check_checklist", "load_checklists", "medical_words"]
@@ -54,15 +55,7 @@ def check_checklist(
 ) -> list[ContentIssue]:
     """Run every cross-field check on one checklist."""
     checklist, loaded = source.checklist, source.loaded
-    issues = []
-    if checklist.id != source.path.stem:
-        issues.append(
-            loaded.issue(
-                ("id",),
-                f"id '{checklist.id}' differs from the file name "
-                f"'{source.path.name}'; make them the same",
-            )
-        )
+    issues = id_matches_file(loaded, checklist.id, source.path)
     issues += _check_address(loaded, checklist)
     first_seen: dict[str, int] = {}
     for s_index, section in enumerate(checklist.sections):
@@ -83,11 +76,11 @@ def check_checklist(
             issues += check_item_privacy(loaded, loc, item)
     for index, scenario_id in enumerate(checklist.related.scenarios):
         if scenario_id not in scenario_ids:
-            known = ", ".join(sorted(scenario_ids)) or "none"
+            known = ", ".join(sorted(scenario_ids)) or "none (there are no valid scenarios)"
             issues.append(
                 loaded.issue(
                     ("related", "scenarios", index),
-                    f"unknown scenario '{scenario_id}'; known scenarios: {known}",
+                    f"unknown scenario '{scenario_id}'; use one of {known}",
                 )
             )
     for index, page in enumerate(checklist.related.pages):
@@ -95,7 +88,7 @@ def check_checklist(
             issues.append(
                 loaded.issue(
                     ("related", "pages", index),
-                    f"unknown page '{page}'; give a path under content/, e.g. melding/index.md",
+                    unknown_page(page),
                 )
             )
     return issues
@@ -130,7 +123,8 @@ def _check_options(
     if kind != "choice" and options:
         return [
             loaded.issue(
-                (*loc, "options"), f"only a choice has options; this item is of type {kind}"
+                (*loc, "options"),
+                f"only a choice has options; this item is of type {kind}, so remove them",
             )
         ]
     return []

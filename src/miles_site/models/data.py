@@ -13,32 +13,22 @@ from miles_site.models.base import Strict, load_model
 from miles_site.models.page import Source
 from miles_site.models.phases import Phases
 from miles_site.models.search_words import SearchWords
+from miles_site.models.types import PhaseId, Slug, unknown_page
 from miles_site.sources import LoadedYaml
-
-Slug = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-def _check_phases(phases: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
-    """Reject phase ids that data/phases.yml does not declare."""
-    declared: Phases | None = (info.context or {}).get("phases")
-    for phase in phases:
-        if declared is not None and phase not in declared:
-            raise ValueError(f"unknown phase '{phase}'; use one of {', '.join(declared.ids)}")
-    return phases
 
 
 class Role(Strict):
     """Someone involved in sick leave and return to work, and what an employer can expect."""
 
-    id: str = Slug
+    id: Slug
     name: str = Field(min_length=1, description="Name of the role, e.g. 'Bedrijfsarts'.")
     what: str = Field(min_length=1, description="What they do.")
     when: str = Field(min_length=1, description="When to involve them.")
     ask: tuple[str, ...] = Field(min_length=1, description="What you may ask them.")
-    phases: tuple[str, ...] = Field(default=(), description="Phases where the role matters most.")
+    phases: tuple[PhaseId, ...] = Field(
+        default=(), description="Phases where the role matters most."
+    )
     sources: tuple[Source, ...] = Field(min_length=1)
-
-    _phases = field_validator("phases")(_check_phases)
 
 
 class RoleFile(Strict):
@@ -55,15 +45,13 @@ For = Literal[
 class Organisation(Strict):
     """An organisation outside the employer that can help."""
 
-    id: str = Slug
+    id: Slug
     name: str = Field(min_length=1)
     url: AnyHttpUrl
     description: str = Field(min_length=1, description="What it offers.")
     audience: tuple[For, ...] = Field(min_length=1, description="For whom.")
-    phases: tuple[str, ...] = ()
+    phases: tuple[PhaseId, ...] = ()
     checked: dt.date = Field(description="When the link and description were last checked.")
-
-    _phases = field_validator("phases")(_check_phases)
 
 
 class OrganisationFile(Strict):
@@ -96,23 +84,68 @@ class GlossaryFile(Strict):
 # e.g. UWV's "uiterlijk de eerste werkdag na de 42e ziekteweek". Public holidays are not skipped.
 Rule = Literal["dag", "einde-week", "begin-week", "werkdag-na-week", "periode", "herhaal"]
 
+# The fields besides 'week' that each rule counts with; any other is a mistake.
+RULE_FIELDS: dict[str, tuple[str, ...]] = {
+    "dag": ("day",),
+    "einde-week": (),
+    "begin-week": (),
+    "werkdag-na-week": (),
+    "periode": ("until_week",),
+    "herhaal": ("every_weeks", "until_week"),
+}
+_MEANING = {
+    "day": "the day number, counting the first sick day as day 1",
+    "until_week": "the last week",
+    "every_weeks": "the number of weeks between repeats",
+}
 
-class Step(Strict):
+
+class TimelineStep(Strict):
     """One step of the Wet verbetering poortwachter, counted from the first day of sick leave."""
 
-    id: str = Slug
+    id: Slug
     label: str = Field(min_length=1, description="What happens, in a few words.")
     who: str = Field(min_length=1, description="Who acts.")
     rule: Rule = Field(description="How the date is counted: see the file's 'convention'.")
     week: int = Field(ge=1, le=156, description="The week the rule refers to (or starts).")
-    until_week: int | None = Field(default=None, description="Last week, for a period.")
-    every_weeks: int | None = Field(default=None, description="Interval, for a repeated step.")
-    day: int | None = Field(default=None, description="Day number, for rule 'dag'.")
+    until_week: int | None = Field(
+        default=None,
+        ge=1,
+        le=156,
+        validate_default=True,
+        description="Last week, for rules 'periode' and 'herhaal'.",
+    )
+    every_weeks: int | None = Field(
+        default=None, ge=1, validate_default=True, description="Interval, for rule 'herhaal'."
+    )
+    day: int | None = Field(
+        default=None, ge=1, validate_default=True, description="Day number, for rule 'dag'."
+    )
     explanation: str = Field(min_length=1, description="One or two plain sentences.")
     page: str | None = Field(default=None, description="Page under content/ that explains it.")
     checklist: str | None = Field(default=None, description="Id of a checklist that helps.")
     planner: bool = Field(default=True, description="Show this step in the planner.")
     sources: tuple[Source, ...] = Field(min_length=1)
+
+    @field_validator("until_week", "every_weeks", "day")
+    @classmethod
+    def _as_the_rule_needs(cls, value: int | None, info: ValidationInfo) -> int | None:
+        """Require the fields the step's rule counts with, and refuse the others."""
+        rule, week, name = info.data.get("rule"), info.data.get("week"), info.field_name
+        if rule is None or name is None:  # a wrong rule is reported on its own
+            return value
+        if value is None and name in RULE_FIELDS[rule]:
+            raise ValueError(f"rule '{rule}' needs '{name}' ({_MEANING[name]}); add it")
+        if value is not None and name not in RULE_FIELDS[rule]:
+            raise ValueError(f"rule '{rule}' does not use '{name}'; remove it or change the rule")
+        if value is not None and week is not None and name == "until_week" and value <= week:
+            raise ValueError(f"until_week {value} must come after week {week}; raise until_week")
+        if value is not None and week is not None and name == "day" and (value + 6) // 7 != week:
+            raise ValueError(
+                f"day {value} falls in week {(value + 6) // 7}, not in week {week}; "
+                "make 'week' the week of the day"
+            )
+        return value
 
 
 class Recurrence(Strict):
@@ -132,7 +165,7 @@ class TimelineFile(Strict):
     convention: str = Field(min_length=1, description="How days and weeks are counted.")
     binding_rules: AnyHttpUrl = Field(description="Where the binding rules are (UWV).")
     recurrence: Recurrence
-    steps: tuple[Step, ...] = Field(min_length=1)
+    steps: tuple[TimelineStep, ...] = Field(min_length=1)
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -143,7 +176,7 @@ def load_data(
 ) -> tuple[M | None, LoadedYaml | None, list[ContentIssue]]:
     """Load one optional data file; a missing file is not an error (its page just has no data)."""
     path = data_dir / name
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return None, None, []
     return load_model(path, root, model, context={"phases": phases})
 
@@ -192,16 +225,14 @@ def check_data_links(
         for index, value in enumerate(ids):
             if value in ids[:index]:
                 issues.append(
-                    data.loaded[name].issue((key, index, "id"), f"duplicate id '{value}'")
+                    data.loaded[name].issue(
+                        (key, index, "id"), f"duplicate id '{value}'; give each one its own id"
+                    )
                 )
 
     def page(name: str, loc: tuple[str | int, ...], uri: str | None) -> None:
         if uri is not None and uri not in page_uris:
-            issues.append(
-                data.loaded[name].issue(
-                    loc, f"unknown page '{uri}'; give a path under content/, e.g. melding/index.md"
-                )
-            )
+            issues.append(data.loaded[name].issue(loc, unknown_page(uri)))
 
     if data.roles:
         unique("roles", "roles", [r.id for r in data.roles.roles])
@@ -217,19 +248,9 @@ def check_data_links(
             if step.checklist is not None and step.checklist not in checklist_ids:
                 issues.append(
                     data.loaded["timeline"].issue(
-                        ("steps", index, "checklist"), f"unknown checklist '{step.checklist}'"
-                    )
-                )
-            if step.rule == "herhaal" and not step.every_weeks:
-                issues.append(
-                    data.loaded["timeline"].issue(
-                        ("steps", index), "a repeated step needs 'every_weeks'"
-                    )
-                )
-            if step.rule == "periode" and (step.until_week or 0) <= step.week:
-                issues.append(
-                    data.loaded["timeline"].issue(
-                        ("steps", index), "a period needs 'until_week' after 'week'"
+                        ("steps", index, "checklist"),
+                        f"unknown checklist '{step.checklist}'; use one of "
+                        f"{', '.join(sorted(checklist_ids)) or 'none (there are no checklists)'}",
                     )
                 )
     return issues

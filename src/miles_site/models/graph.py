@@ -1,13 +1,11 @@
-"""The branch graph of a scenario: reachability, dead ends, numbering and paths."""
+"""The branch graph of a scenario: reachability, dead ends and numbering."""
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from miles_site.models.scenario import Choice, Scenario
-
-Step = tuple[str, int]  # (node id, index of the choice taken there)
 
 
 def successors(scenario: Scenario) -> dict[str, list[str]]:
@@ -67,31 +65,6 @@ def numbering(scenario: Scenario) -> dict[str, int]:
 def decision_points(scenario: Scenario) -> int:
     """Count the nodes where the viewer chooses."""
     return sum(1 for node in scenario.nodes.values() if node.choices)
-
-
-def paths(scenario: Scenario) -> Iterator[list[Step]]:
-    """Yield every path from the start to an ending that visits no node twice."""
-
-    def walk(node_id: str, path: list[Step], visited: frozenset[str]) -> Iterator[list[Step]]:
-        node = scenario.nodes[node_id]
-        if node.is_ending:
-            yield path
-            return
-        for index, choice in enumerate(node.choices or ()):
-            if choice.next in scenario.nodes and choice.next not in visited:
-                yield from walk(choice.next, [*path, (node_id, index)], visited | {choice.next})
-
-    if scenario.start in scenario.nodes:
-        yield from walk(scenario.start, [], frozenset({scenario.start}))
-
-
-def ending_of(scenario: Scenario, path: list[Step]) -> str:
-    """Return the ending node that a path arrives at."""
-    if not path:
-        return scenario.start
-    node_id, index = path[-1]
-    choices = scenario.nodes[node_id].choices or ()
-    return choices[index].next
 
 
 def routes(

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AnyHttpUrl, Field, ValidationInfo, field_validator
+from pydantic import AnyHttpUrl, Field
 
 from miles_site.errors import ContentIssue
-from miles_site.models.base import Strict, validate
+from miles_site.models.base import Strict, review_overdue, validate
 from miles_site.models.phases import Phases
 from miles_site.models.search_words import SearchWords
-from miles_site.sources import iter_files, load_front_matter, relative_name, split_front_matter
+from miles_site.models.types import PhaseId, ReviewDue
+from miles_site.sources import (
+    iter_files,
+    load_front_matter,
+    read_source,
+    relative_name,
+    split_front_matter,
+)
 
 Audience = Literal["leidinggevende", "hr", "casemanager", "directie", "bedrijfsarts", "medewerker"]
 
@@ -36,34 +44,16 @@ class FrontMatter(Strict):
 
     title: str = Field(min_length=1, description="Page title, shown as the heading and in the nav.")
     description: str = Field(min_length=1, description="One sentence: what the reader gets here.")
-    phase: str | None = Field(default=None, description="Id of a declared RTW phase, if any.")
+    phase: PhaseId | None = Field(default=None, description="Id of a declared RTW phase, if any.")
     audience: tuple[Audience, ...] = Field(min_length=1, description="Who the page is for.")
     last_reviewed: dt.date = Field(description="When the content was last checked (YYYY-MM-DD).")
-    review_due: dt.date = Field(description="When the content must be checked again.")
+    review_due: ReviewDue = Field(description="When the content must be checked again.")
     sources: tuple[Source, ...] = Field(min_length=1, description="Sources of the facts used.")
     order: int = Field(default=100, description="Position within its section; lower comes first.")
     hide: tuple[Literal["navigation", "toc", "footer", "path", "tags"], ...] = ()
     template: str | None = Field(default=None, description="Material page template to use.")
     search: MaterialOptions | None = None
     zoekwoorden: SearchWords = ()
-
-    @field_validator("phase")
-    @classmethod
-    def _known_phase(cls, phase: str | None, info: ValidationInfo) -> str | None:
-        phases: Phases | None = (info.context or {}).get("phases")
-        if phase is not None and phases is not None and phase not in phases:
-            raise ValueError(
-                f"unknown phase '{phase}'; use one of {', '.join(phases.ids)} or leave it out"
-            )
-        return phase
-
-    @field_validator("review_due")
-    @classmethod
-    def _due_after_review(cls, due: dt.date, info: ValidationInfo) -> dt.date:
-        reviewed = info.data.get("last_reviewed")
-        if reviewed is not None and due <= reviewed:
-            raise ValueError(f"review_due ({due}) must come after last_reviewed ({reviewed})")
-        return due
 
 
 @dataclass(frozen=True)
@@ -77,18 +67,15 @@ class ContentPage:
     body_line: int
     meta_lines: dict[str, int]
 
-    @property
-    def folder(self) -> str:
-        """Return the top-level folder of the page ('' for pages at the root)."""
-        return self.src_uri.split("/")[0] if "/" in self.src_uri else ""
-
 
 def load_page(
     path: Path, docs_dir: Path, root: Path, phases: Phases | None
 ) -> tuple[ContentPage | None, list[ContentIssue]]:
     """Load one Markdown page and validate its front matter."""
     file = relative_name(path, root)
-    text = path.read_text(encoding="utf-8")
+    text, unreadable = read_source(path, root)
+    if text is None:
+        return None, unreadable
     loaded, issues = load_front_matter(text, file)
     if loaded is None:
         return None, issues
@@ -118,13 +105,27 @@ def load_pages(
 def overdue(pages: list[ContentPage], today: dt.date) -> list[ContentIssue]:
     """Return a warning for every page whose review date has passed."""
     return [
-        ContentIssue(
-            page.file,
-            page.meta_lines.get("review_due", 1),
-            "review_due",
-            f"the review date {page.meta.review_due} has passed; check the page against "
-            "its sources, then update last_reviewed and review_due",
-        )
+        warning
         for page in pages
-        if page.meta.review_due < today
+        for warning in review_overdue(
+            page.file, page.meta_lines.get("review_due", 1), page.meta.review_due, today, "page"
+        )
     ]
+
+
+def check_templates(pages: list[ContentPage], template_dirs: Sequence[Path]) -> list[ContentIssue]:
+    """Report pages whose ``template`` is in none of the theme's template folders."""
+    issues = []
+    for page in pages:
+        name = page.meta.template
+        if name is not None and not any((folder / name).is_file() for folder in template_dirs):
+            issues.append(
+                ContentIssue(
+                    page.file,
+                    page.meta_lines.get("template", 1),
+                    "template",
+                    f"template '{name}' does not exist; use one from overrides/ or leave the "
+                    "field out",
+                )
+            )
+    return issues

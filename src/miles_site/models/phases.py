@@ -9,6 +9,8 @@ from pydantic import Field, field_validator
 
 from miles_site.errors import ContentIssue
 from miles_site.models.base import Strict, load_model
+from miles_site.models.types import Slug
+from miles_site.sources import relative_name
 
 PHASES_FILE = "phases.yml"
 
@@ -16,7 +18,7 @@ PHASES_FILE = "phases.yml"
 class Phase(Strict):
     """One RTW phase: its id (also its folder under content/), Dutch name and place in order."""
 
-    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Slug, also the folder name.")
+    id: Slug = Field(description="Slug, also the folder name.")
     order: int = Field(ge=1, description="Position in the sequence, starting at 1.")
     name: str = Field(min_length=1, description="Short Dutch name, e.g. 'Melding'.")
     title: str = Field(min_length=1, description="Title of the phase section, e.g. 'De melding'.")
@@ -39,10 +41,12 @@ class PhaseFile(Strict):
     def _unique_and_ordered(cls, phases: tuple[Phase, ...]) -> tuple[Phase, ...]:
         ids = [phase.id for phase in phases]
         if len(set(ids)) != len(ids):
-            raise ValueError(f"phase ids must be unique, found {ids}")
+            raise ValueError(f"phase ids must be unique, found {ids}; rename the duplicate")
         orders = [phase.order for phase in phases]
         if orders != list(range(1, len(phases) + 1)):
-            raise ValueError(f"phase order must run 1, 2, 3 … in file order, found {orders}")
+            raise ValueError(
+                f"phase order must run 1, 2, 3 … in file order, found {orders}; renumber them"
+            )
         return phases
 
 
@@ -72,13 +76,14 @@ class Phases:
 def load_phases(data_dir: Path, root: Path) -> tuple[Phases | None, list[ContentIssue]]:
     """Load and validate the phase declaration."""
     path = data_dir / PHASES_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return None, [
             ContentIssue(
-                path.as_posix(),
+                relative_name(path, root),
                 0,
                 "",
-                f"the phase declaration is missing; create {PHASES_FILE} in the data folder",
+                f"the phase declaration is missing; create {PHASES_FILE} in the data folder "
+                "(the miles option data_dir in mkdocs.yml names that folder)",
             )
         ]
     model, _, issues = load_model(path, root, PhaseFile)

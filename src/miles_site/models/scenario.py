@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from miles_site.models.base import Strict
 from miles_site.models.page import Source
-from miles_site.models.phases import Phases
+from miles_site.models.types import IMAGE_PATTERN, VIDEO_PATTERN, PhaseId, ReviewDue, Slug
 from miles_site.sources import Loc
 
-Slug = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-Role = Literal["leidinggevende", "medewerker", "collega", "hr", "casemanager", "bedrijfsarts"]
+CharacterRole = Literal[
+    "leidinggevende", "medewerker", "collega", "hr", "casemanager", "bedrijfsarts"
+]
 Quality = Literal["aanbevolen", "minder handig", "af te raden"]
 Verdict = Literal["goed", "gemengd", "slecht"]
 
@@ -31,12 +32,22 @@ def parse_time(text: str) -> float:
     return int(minutes or 0) * 60 + int(seconds) + float(f"0.{fraction}" if fraction else 0)
 
 
+def _valid_time(text: str) -> str:
+    """Reject text that is not a moment in a clip."""
+    parse_time(text)
+    return text
+
+
+Time = Annotated[str, AfterValidator(_valid_time)]
+"""A moment in a video clip, written m:ss or m:ss.f."""
+
+
 class Character(Strict):
     """Someone who speaks in the scenario."""
 
-    id: str = Slug
+    id: Slug
     name: str = Field(min_length=1, description="First name as shown in the dialogue.")
-    role: Role = Field(description="Their role at work.")
+    role: CharacterRole = Field(description="Their role at work.")
 
 
 class Line(Strict):
@@ -44,28 +55,21 @@ class Line(Strict):
 
     speaker: str = Field(description="Id of one of the scenario's characters.")
     text: str = Field(min_length=1)
-    at: str | None = Field(
+    at: Time | None = Field(
         default=None, description="When the line starts in the video (m:ss), for captions."
     )
-
-    @field_validator("at")
-    @classmethod
-    def _valid_time(cls, value: str | None) -> str | None:
-        if value is not None:
-            parse_time(value)
-        return value
 
 
 class Media(Strict):
     """A filmed clip for a node; paths are relative to the scripts' media folder."""
 
-    video: str = Field(pattern=r"(?i)\.(mp4|webm)$", description="mp4 or webm file.")
-    poster: str | None = Field(default=None, pattern=r"(?i)\.(jpe?g|png|webp)$")
+    video: str = Field(pattern=VIDEO_PATTERN, description="mp4 or webm file.")
+    poster: str | None = Field(default=None, pattern=IMAGE_PATTERN)
     captions: str | None = Field(
         default=None,
         description="A WebVTT file, or 'lines' to make the captions from the lines' 'at' times.",
     )
-    duration: str | None = Field(default=None, description="Length of the clip (m:ss).")
+    duration: Time | None = Field(default=None, description="Length of the clip (m:ss).")
 
 
 class Choice(Strict):
@@ -120,25 +124,17 @@ class Node(Strict):
 class Scenario(Strict):
     """A whole branching conversation."""
 
-    id: str = Slug
+    id: Slug
     title: str = Field(min_length=1)
-    phase: str = Field(description="Id of a declared RTW phase.")
+    phase: PhaseId = Field(description="Id of a declared RTW phase.")
     summary: str = Field(min_length=1)
     learning_goals: tuple[str, ...] = Field(min_length=1)
     characters: tuple[Character, ...] = Field(min_length=2)
     last_reviewed: dt.date
-    review_due: dt.date
+    review_due: ReviewDue
     sources: tuple[Source, ...] = Field(min_length=1)
     start: str = Field(description="Id of the first node.")
-    nodes: dict[str, Node] = Field(min_length=1)
-
-    @field_validator("phase")
-    @classmethod
-    def _known_phase(cls, phase: str, info: ValidationInfo) -> str:
-        phases: Phases | None = (info.context or {}).get("phases")
-        if phases is not None and phase not in phases:
-            raise ValueError(f"unknown phase '{phase}'; use one of {', '.join(phases.ids)}")
-        return phase
+    nodes: dict[Slug, Node] = Field(min_length=1)
 
     def character(self, character_id: str) -> Character:
         """Return the character with ``character_id``."""

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from miles_site.errors import ContentIssue
-from miles_site.models.base import load_model
+from miles_site.models.base import id_matches_file, load_model
 from miles_site.models.graph import can_end, decision_points, reachable
 from miles_site.models.phases import Phases
-from miles_site.models.scenario import Scenario
+from miles_site.models.scenario import Scenario, parse_time
 from miles_site.models.scenario_teaching import check_endings, giveaway_warnings
-from miles_site.sources import LoadedYaml, iter_files
+from miles_site.sources import LoadedYaml, iter_files, read_source, relative_name
 
 MEDIA_FOLDER = "media"
 MIN_DECISION_POINTS = 2
@@ -25,6 +26,8 @@ class ScenarioSource:
     scenario: Scenario
     loaded: LoadedYaml
     path: Path
+    captions: Mapping[str, str] = field(default_factory=dict)
+    """The text of each WebVTT file the scenario names, read (and checked) once."""
 
     @property
     def media_dir(self) -> Path:
@@ -47,8 +50,9 @@ def load_scenarios(
         errors += issues
         if scenario is None or loaded is None:
             continue
-        source = ScenarioSource(scenario, loaded, path)
-        problems = check_scenario(source)
+        captions, problems = read_captions(scenario, path.parent / MEDIA_FOLDER, root)
+        source = ScenarioSource(scenario, loaded, path, captions)
+        problems += check_scenario(source)
         errors += problems
         if not problems and not issues:
             found.append(source)
@@ -78,16 +82,7 @@ def check_scenario(source: ScenarioSource) -> list[ContentIssue]:
 
 
 def _check_id(source: ScenarioSource) -> list[ContentIssue]:
-    scenario, loaded = source.scenario, source.loaded
-    if scenario.id == source.path.stem:
-        return []
-    return [
-        loaded.issue(
-            ("id",),
-            f"id '{scenario.id}' differs from the file name "
-            f"'{source.path.name}'; make them the same",
-        )
-    ]
+    return id_matches_file(source.loaded, source.scenario.id, source.path)
 
 
 def _check_characters(source: ScenarioSource) -> list[ContentIssue]:
@@ -98,7 +93,8 @@ def _check_characters(source: ScenarioSource) -> list[ContentIssue]:
         if character_id in ids[:index]:
             issues.append(
                 loaded.issue(
-                    ("characters", index, "id"), f"duplicate character id '{character_id}'"
+                    ("characters", index, "id"),
+                    f"duplicate character id '{character_id}'; give each character its own id",
                 )
             )
     for node_id, node in scenario.nodes.items():
@@ -117,17 +113,22 @@ def _check_links(source: ScenarioSource) -> list[ContentIssue]:
     scenario, loaded = source.scenario, source.loaded
     issues = []
     if scenario.start not in scenario.nodes:
-        issues.append(loaded.issue(("start",), f"unknown node '{scenario.start}'"))
+        issues.append(loaded.issue(("start",), _unknown_node(scenario, scenario.start)))
     for node_id, node in scenario.nodes.items():
         for index, choice in enumerate(node.choices or ()):
             if choice.next not in scenario.nodes:
                 issues.append(
                     loaded.issue(
                         ("nodes", node_id, "choices", index, "next"),
-                        f"unknown node '{choice.next}'",
+                        _unknown_node(scenario, choice.next),
                     )
                 )
     return issues
+
+
+def _unknown_node(scenario: Scenario, node_id: str) -> str:
+    """Say that a node id does not exist, and which do."""
+    return f"unknown node '{node_id}'; use one of {', '.join(scenario.nodes)}"
 
 
 def _check_graph(source: ScenarioSource) -> list[ContentIssue]:
@@ -166,14 +167,15 @@ def _check_media(source: ScenarioSource) -> list[ContentIssue]:
         if media is None:
             continue
         loc = ("nodes", node_id, "media")
-        for field in ("video", "poster", "captions"):
-            name = getattr(media, field)
+        for key in ("video", "poster", "captions"):
+            name = getattr(media, key)
             if name and name != "lines" and not (source.media_dir / name).is_file():
                 issues.append(
                     loaded.issue(
-                        (*loc, field),
+                        (*loc, key),
                         f"file '{name}' does not exist in "
-                        f"{source.path.parent.name}/{MEDIA_FOLDER}/",
+                        f"{source.path.parent.name}/{MEDIA_FOLDER}/; put it there or correct "
+                        "the name",
                     )
                 )
         if media.captions is None:
@@ -186,19 +188,77 @@ def _check_media(source: ScenarioSource) -> list[ContentIssue]:
                 )
             )
         elif media.captions == "lines":
-            for index, line in enumerate(node.lines):
-                if line.at is None:
-                    issues.append(
-                        loaded.issue(
-                            (*loc[:2], "lines", index),
-                            "captions are made from the lines, so every line needs an 'at' time",
-                        )
-                    )
+            issues += _check_cue_times(source, node_id)
         elif not media.captions.lower().endswith(".vtt"):
             issues.append(
                 loaded.issue((*loc, "captions"), "captions must be a WebVTT (.vtt) file or 'lines'")
             )
     return issues
+
+
+def _check_cue_times(source: ScenarioSource, node_id: str) -> list[ContentIssue]:
+    """Captions made from lines need a start time on every line, each later than the last."""
+    loaded, node = source.loaded, source.scenario.nodes[node_id]
+    issues = []
+    previous: tuple[str, float] | None = None
+    for index, line in enumerate(node.lines):
+        loc = ("nodes", node_id, "lines", index)
+        if line.at is None:
+            issues.append(
+                loaded.issue(
+                    loc, "captions are made from the lines, so every line needs an 'at' time"
+                )
+            )
+            continue
+        start = parse_time(line.at)
+        if previous is not None and start <= previous[1]:
+            issues.append(
+                loaded.issue(
+                    (*loc, "at"),
+                    f"'at: {line.at}' is not after the line before ({previous[0]}); "
+                    "give the lines increasing times",
+                )
+            )
+        previous = (line.at, start)
+    duration = node.media.duration if node.media else None
+    if duration is not None and previous is not None and parse_time(duration) <= previous[1]:
+        issues.append(
+            loaded.issue(
+                ("nodes", node_id, "media", "duration"),
+                f"the clip lasts {duration}, but its last line starts at {previous[0]}; "
+                "make the duration longer than the last 'at' time",
+            )
+        )
+    return issues
+
+
+def read_captions(
+    scenario: Scenario, media_dir: Path, root: Path
+) -> tuple[dict[str, str], list[ContentIssue]]:
+    """Read every WebVTT file the scenario names; report files that are not readable WebVTT."""
+    found: dict[str, str] = {}
+    issues: list[ContentIssue] = []
+    names = {n.media.captions for n in scenario.nodes.values() if n.media and n.media.captions}
+    for name in sorted(names - {"lines"}):
+        path = media_dir / name
+        if not path.is_file() or not name.lower().endswith(".vtt"):
+            continue  # _check_media reports these at the line that names them
+        text, unreadable = read_source(path, root)
+        issues += unreadable
+        if text is None:
+            continue
+        if not text.startswith("WEBVTT"):
+            issues.append(
+                ContentIssue(
+                    relative_name(path, root),
+                    1,
+                    "",
+                    "a WebVTT captions file starts with the line 'WEBVTT'; add it",
+                )
+            )
+            continue
+        found[name] = text
+    return found, issues
 
 
 def scenario_warnings(source: ScenarioSource) -> list[ContentIssue]:

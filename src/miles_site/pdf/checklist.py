@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -106,8 +107,11 @@ def cached_checklist_pdf(
         return path.read_bytes()
     pdf = build_checklist_pdf(checklist, content_version)
     cache_dir.mkdir(parents=True, exist_ok=True)
+    # Match the id exactly: 'eerste-*.pdf' alone would also remove 'eerste-gesprek-<key>.pdf'.
+    own = re.compile(rf"{re.escape(checklist.id)}-[0-9a-f]{{24}}\.pdf")
     for stale in cache_dir.glob(f"{checklist.id}-*.pdf"):
-        stale.unlink()
+        if own.fullmatch(stale.name):
+            stale.unlink()
     partial = path.with_suffix(".part")
     partial.write_bytes(pdf)
     partial.replace(path)

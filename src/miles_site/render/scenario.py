@@ -7,6 +7,7 @@ autoescape, so a label such as ``<script>`` reaches the reader as text.
 from __future__ import annotations
 
 import base64
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -43,13 +44,13 @@ def node_heading(node: Node, number: int) -> str:
     return f"Scène {number}: {title}" if title else f"Scène {number}"
 
 
-def captions_vtt(node: Node, media_dir: Path) -> str | None:
-    """Return the WebVTT text of a node's captions: its file, or cues made from its lines."""
+def captions_vtt(node: Node, files: Mapping[str, str]) -> str | None:
+    """Return the WebVTT text of a node's captions: its file (as read), or cues from its lines."""
     media = node.media
     if media is None or media.captions is None:
         return None
     if media.captions != "lines":
-        return (media_dir / media.captions).read_text(encoding="utf-8")
+        return files[media.captions]
     starts = [parse_time(line.at or "0") for line in node.lines]
     end = parse_time(media.duration) if media.duration else starts[-1] + CUE_FALLBACK_SECONDS
     cues = ["WEBVTT", ""]
@@ -80,7 +81,7 @@ def scene_views(source: ScenarioSource) -> list[dict[str, Any]]:
         node = scenario.nodes[node_id]
         media = None
         if node.media is not None:
-            vtt = captions_vtt(node, source.media_dir)
+            vtt = captions_vtt(node, source.captions)
             media = {
                 "src": f"media/{node.media.video}",
                 "type": MEDIA_TYPES[Path(node.media.video).suffix.lower()],

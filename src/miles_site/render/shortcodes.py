@@ -14,6 +14,21 @@ from miles_site.errors import ContentIssue
 
 SHORTCODE = re.compile(r"<!--\s*miles:(?P<kind>[a-z-]+)(?:\s+(?P<arg>[^\s>]+))?\s*-->")
 
+# Every shortcode kind, and what its argument names: nothing (None), a scenario id, a checklist
+# id, or optionally a phase id ("phase?"). The one list of kinds; blocks.RENDERERS follows it.
+KINDS: dict[str, str | None] = {
+    "phases": None,
+    "scenarios": None,
+    "scenario": "scenario",
+    "checklists": None,
+    "checklist": "checklist",
+    "timeline": None,
+    "planner": None,
+    "roles": "phase?",
+    "organisations": None,
+    "glossary": None,
+}
+
 
 @dataclass(frozen=True)
 class Shortcode:
@@ -34,38 +49,33 @@ def find_shortcodes(body: str, body_line: int = 1) -> Iterator[Shortcode]:
 def check_shortcodes(
     file: str, body: str, body_line: int, known: Mapping[str, Set[str] | None]
 ) -> list[ContentIssue]:
-    """Report shortcodes of an unknown kind, or whose id is not among the known ids.
+    """Report shortcodes of an unknown kind, with an id they do not take, or with an unknown id.
 
     ``known`` maps each kind to its valid ids, or to None for kinds that take no id; an empty
     string among the ids makes the id optional.
     """
     issues = []
     for code in find_shortcodes(body, body_line):
-        if code.kind not in known:
-            kinds = ", ".join(sorted(known))
-            issues.append(
-                ContentIssue(
-                    file,
-                    code.line,
-                    f"miles:{code.kind}",
-                    f"unknown shortcode kind '{code.kind}'; use one of {kinds}",
-                )
-            )
-            continue
-        ids = known[code.kind]
-        if ids is None:
-            continue
-        if code.arg not in ids:
-            hint = ", ".join(sorted(i for i in ids if i)) or "none defined yet"
-            issues.append(
-                ContentIssue(
-                    file,
-                    code.line,
-                    f"miles:{code.kind}",
-                    f"unknown {code.kind} id '{code.arg}'; known ids: {hint}",
-                )
-            )
+        message = _problem(code, known)
+        if message:
+            issues.append(ContentIssue(file, code.line, f"miles:{code.kind}", message))
     return issues
+
+
+def _problem(code: Shortcode, known: Mapping[str, Set[str] | None]) -> str | None:
+    """Say what is wrong with one shortcode and how to fix it, or return None."""
+    if code.kind not in known:
+        return f"unknown shortcode kind '{code.kind}'; use one of {', '.join(sorted(known))}"
+    ids = known[code.kind]
+    if ids is None:
+        return f"the {code.kind} block takes no id; remove '{code.arg}'" if code.arg else None
+    if code.arg in ids:
+        return None
+    names = ", ".join(sorted(i for i in ids if i))
+    fix = f"use one of {names}" if names else "there are none yet; remove the shortcode"
+    return f"unknown {code.kind} id '{code.arg}'; {fix}" + (
+        " (or leave the id out)" if "" in ids else ""
+    )
 
 
 def replace_shortcodes(body: str, render_one: Callable[[str, str], str]) -> str:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from miles_site.models.data import Step, TimelineFile
+from miles_site.models.data import TimelineFile, TimelineStep
 
 
-def when_text(step: Step) -> str:
+def when_text(step: TimelineStep) -> str:
     """Say when a step falls, e.g. 'Uiterlijk einde week 6' or 'Week 46 tot en met 52'."""
     if step.rule == "dag":
         return f"Dag {step.day or 1}"
@@ -24,12 +24,19 @@ def when_text(step: Step) -> str:
     return f"Vanaf week {step.week}, elke {step.every_weeks} weken"
 
 
-def weeks_of(step: Step) -> set[int]:
-    """Return the week numbers a step names (for checking the law pages against the data)."""
-    weeks = {step.week}
-    if step.until_week is not None:
-        weeks.add(step.until_week)
-    return weeks
+def step_rows(
+    steps: Iterable[TimelineStep], link: Callable[[str], str], checklist_uri: Callable[[str], str]
+) -> list[dict[str, Any]]:
+    """Describe steps as rows of the static timeline table (the law pages and the planner)."""
+    return [
+        {
+            "step": step,
+            "when": when_text(step),
+            "page_link": link(step.page) if step.page else None,
+            "checklist_link": link(checklist_uri(step.checklist)) if step.checklist else None,
+        }
+        for step in steps
+    ]
 
 
 def planner_view(
@@ -40,12 +47,10 @@ def planner_view(
     Links in the JavaScript data are final .html addresses: the offline build writes each page
     as a .html file next to its .md path (use_directory_urls is off).
     """
+    rows = step_rows([s for s in timeline.steps if s.planner], link, checklist_uri)
     steps = []
-    for step in timeline.steps:
-        if not step.planner:
-            continue
-        page_link = link(step.page) if step.page else None
-        checklist_link = link(checklist_uri(step.checklist)) if step.checklist else None
+    for row in rows:
+        step = row["step"]
         steps.append(
             {
                 **step.model_dump(
@@ -63,22 +68,17 @@ def planner_view(
                         "checklist",
                     }
                 ),
-                "when": when_text(step),
-                "page_link": page_link,
-                "checklist_link": checklist_link,
-                "page_href": _html(page_link),
-                "checklist_href": _html(checklist_link),
+                "when": row["when"],
+                "page_href": _html(row["page_link"]),
+                "checklist_href": _html(row["checklist_link"]),
             }
         )
     data = {
-        "steps": [
-            {key: value for key, value in step.items() if not key.endswith("_link")}
-            for step in steps
-        ],
+        "steps": steps,
         "add_up_below_days": timeline.recurrence.add_up_below_days,
         "new_period_weeks": timeline.recurrence.new_period_weeks,
     }
-    return {"steps": steps, "data": data}
+    return {"rows": rows, "data": data}
 
 
 def _html(link: str | None) -> str | None:
