@@ -81,12 +81,7 @@ class MilesPlugin(BasePlugin[MilesConfig]):
         self._start_build()
         self.paths = site_paths(config, self.config)
         self.nav_spec = list(config.nav) if config.nav else None
-        self.edition, problems = study_edition.edition_of(self.config.edition)
-        if self.edition == "study":
-            # Checked before anything builds: a study edition without its LRS records nothing.
-            self.study, study_problems = load_study_config(self.paths.root)
-            problems += study_problems
-        problems += search.check_fields(search_options(config))
+        problems = self._read_edition() + search.check_fields(search_options(config))
         self.assets, asset_problems = self._build_assets(config)
         _fail_on(problems + asset_problems)
         assert self.assets is not None
@@ -95,6 +90,16 @@ class MilesPlugin(BasePlugin[MilesConfig]):
         if self.study is not None:
             use_study_files(config)
         return config
+
+    def _read_edition(self) -> list[ContentIssue]:
+        """Read which edition to build and, for the study edition, its settings."""
+        assert self.paths is not None
+        self.edition, problems = study_edition.edition_of(self.config.edition)
+        if self.edition == "study":
+            # Checked before anything builds: a study edition without its LRS records nothing.
+            self.study, study_problems = load_study_config(self.paths.root)
+            problems += study_problems
+        return problems
 
     def _build_assets(self, config: MkDocsConfig) -> tuple[Assets | None, list[ContentIssue]]:
         """Minify the scripts and stylesheet under the theme's custom_dir (overrides/)."""
