@@ -3,12 +3,14 @@ problem reported at the file an author edits."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
+from miles_site.blocks import expand_shortcodes
 from miles_site.generated_pages import scenario_page
 from miles_site.project import Paths, Project, load_project
 from miles_site.readability import Readability, measure, prose
@@ -135,3 +137,20 @@ def test_every_generated_page_of_the_site_is_measured_at_its_source(project: Pro
     assert len(sources) == len(project.pages) + len(project.checklists) + len(project.scenarios)
     failing = {r.uri: r.figures for r in readings if r.figures.problems()}
     assert failing == {}
+
+
+def test_the_build_and_miles_check_measure_a_page_alike(project: Project) -> None:
+    # The build expands a page's blocks with links relative to the page, miles check without:
+    # addresses are not read, so the figures must not differ.
+    linked = 0
+    for written in project.pages:
+        here = posixpath.dirname(written.src_uri) or "."
+        built = expand_shortcodes(
+            project, written.body, lambda to, here=here: posixpath.relpath(to, here)
+        )
+        checked = expand_shortcodes(project, written.body, lambda to: to)
+        linked += built.markdown != checked.markdown
+        assert measure(built.markdown, has_front_matter=False) == measure(
+            checked.markdown, has_front_matter=False
+        ), written.src_uri
+    assert linked >= 5, "pages whose blocks link elsewhere"
