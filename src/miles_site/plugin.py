@@ -119,6 +119,7 @@ class MilesPlugin(BasePlugin[MilesConfig]):
         errors += self._add_shim(files, config)
         if not errors:
             errors += self._add_generated(files, config, project)
+        self._replace_assets(files, config)
         self._add_edition_files(files, config, project)
         errors += self._expand_nav(config, project)
         _warn(project.warnings)
@@ -155,15 +156,19 @@ class MilesPlugin(BasePlugin[MilesConfig]):
             _warn(measure_generated(page)[1])
         return errors + self._search_files(files, config)
 
-    def _add_edition_files(self, files: Files, config: MkDocsConfig, project: Project) -> None:
-        """Add the minified assets, version.json, and the study edition's pages and scripts."""
-        assert self.assets is not None and self.version is not None
+    def _replace_assets(self, files: Files, config: MkDocsConfig) -> None:
+        """Serve the minified scripts and stylesheet instead of their readable sources."""
+        assert self.assets is not None
         for uri in self.assets.replaced:
             source = files.get_file_from_path(uri)
             if source is not None:
-                files.remove(source)  # the readable source; the minified file takes its place
+                files.remove(source)
         for asset in self.assets.all():
             files.append(File.generated(config, asset.uri, content=asset.content))
+
+    def _add_edition_files(self, files: Files, config: MkDocsConfig, project: Project) -> None:
+        """Add version.json (both editions), and the study edition's pages and scripts."""
+        assert self.version is not None
         extra = [study_edition.version_file(self.version, self.edition, study_edition.build_time())]
         if self.study is not None:
             extra += study_edition.study_files(project, self.study, self.version)
