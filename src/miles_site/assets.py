@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from miles_site.errors import ContentIssue
+from miles_site.reading import relative_name
 
 SCRIPTS = "assets/javascripts"
 STYLESHEET = "assets/stylesheets/miles.css"
@@ -88,7 +89,7 @@ def build_assets(esbuild: Path, assets_dir: Path, root: Path) -> Assets:
         raise AssetError(
             [
                 ContentIssue(
-                    _shown(esbuild, root),
+                    relative_name(esbuild, root),
                     0,
                     "",
                     "esbuild is missing; run 'npm ci' (make site does this)",
@@ -115,7 +116,7 @@ def _minify(esbuild: Path, paths: list[Path], assets_dir: Path, root: Path) -> d
     if missing:
         raise AssetError(
             [
-                ContentIssue(_shown(p, root), 0, "", "a component's source is missing")
+                ContentIssue(relative_name(p, root), 0, "", "a component's source is missing")
                 for p in missing
             ]
         )
@@ -151,7 +152,9 @@ def _esbuild_issues(stderr: str, root: Path) -> list[ContentIssue]:
             message = error.group(1)
         elif where and message:
             issues.append(
-                ContentIssue(_shown(Path(where[1]), root), int(where[2]), "", f"esbuild: {message}")
+                ContentIssue(
+                    relative_name(Path(where[1]), root), int(where[2]), "", f"esbuild: {message}"
+                )
             )
             message = ""
     return issues or [ContentIssue("overrides/assets", 0, "", f"esbuild failed: {stderr.strip()}")]
@@ -167,11 +170,3 @@ def _hashed(stem: str, suffix: str, content: str) -> Asset:
     """Name a file after the first characters of its content's SHA-256."""
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
     return Asset(f"{stem}.{digest}{suffix}", content)
-
-
-def _shown(path: Path, root: Path) -> str:
-    """Show a path relative to the project when it lies inside it."""
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return str(path)

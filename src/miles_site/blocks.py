@@ -3,32 +3,51 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from miles_site.models.checklist import Checklist
 from miles_site.models.scenario import Scenario
+from miles_site.project import Project
 from miles_site.render import checklist as checklist_render
 from miles_site.render import scenario as scenario_render
 from miles_site.render.environment import render
 from miles_site.render.shortcodes import replace_shortcodes
 from miles_site.render.timeline import planner_view, step_rows
 
-if TYPE_CHECKING:  # the project module imports this one to measure the expanded pages
-    from miles_site.project import Project
-
 Link = Callable[[str], str]
-Renderer = Callable[["Project", str, Link], str]
+Renderer = Callable[[Project, str, Link], str]
+# Glossary entries get ids of their own, so that no term can take the id of a page heading.
+GLOSSARY_ANCHOR = "begrip-"
 
 
-def expand_shortcodes(project: Project, markdown: str, link: Link) -> str:
-    """Replace the shortcodes in a page; ``link`` makes a docs path relative to the page."""
-    return replace_shortcodes(markdown, lambda kind, arg: render_block(project, kind, arg, link))
+@dataclass(frozen=True)
+class ExpandedPage:
+    """A page's Markdown with its shortcodes replaced, and the block each (kind, id) became."""
+
+    markdown: str
+    blocks: Mapping[tuple[str, str], str]
+
+
+def expand_shortcodes(project: Project, markdown: str, link: Link) -> ExpandedPage:
+    """Replace the shortcodes in a page; ``link`` makes a docs path relative to the page.
+
+    Each block is rendered once per page, also when its shortcode appears twice.
+    """
+    blocks: dict[tuple[str, str], str] = {}
+
+    def block(kind: str, arg: str) -> str:
+        if (kind, arg) not in blocks:
+            blocks[kind, arg] = render_block(project, kind, arg, link)
+        return blocks[kind, arg]
+
+    return ExpandedPage(replace_shortcodes(markdown, block), blocks)
 
 
 def render_block(project: Project, kind: str, arg: str, link: Link) -> str:
-    """Render the block for one shortcode (load_project has checked its kind and id)."""
-    return RENDERERS[kind](project, arg, link)
+    """Render the block for one shortcode; an unknown kind (load_project reports it) gives ''."""
+    renderer = RENDERERS.get(kind)
+    return renderer(project, arg, link) if renderer else ""
 
 
 def _phases(project: Project, arg: str, link: Link) -> str:
@@ -110,7 +129,7 @@ def _glossary(project: Project, arg: str, link: Link) -> str:
     if glossary is None:
         return ""
     terms = sorted(glossary.terms, key=lambda term: term.term.casefold())
-    return render("glossary.md.j2", terms=terms, link=link, slug=slugify)
+    return render("glossary.md.j2", terms=terms, link=link, anchor=glossary_anchor)
 
 
 # One renderer per kind in render.shortcodes.KINDS (a unit test keeps the two in step).
@@ -128,9 +147,9 @@ RENDERERS: dict[str, Renderer] = {
 }
 
 
-def slugify(text: str) -> str:
-    """Make an anchor id from a term: 'plan van aanpak' -> 'plan-van-aanpak'."""
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+def glossary_anchor(term: str) -> str:
+    """Return the id of a term's glossary entry: 'plan van aanpak' -> 'begrip-plan-van-aanpak'."""
+    return GLOSSARY_ANCHOR + re.sub(r"[^a-z0-9]+", "-", term.casefold()).strip("-")
 
 
 def glossary_abbreviations(project: Project) -> dict[str, str]:

@@ -36,10 +36,11 @@ class BuildResult:
     zip_path: Path | None
 
 
-def build_site(
-    config_file: Path, site_dir: Path, *, strict: bool = True, edition: str = "public"
-) -> None:
-    """Build into a temporary folder and move it to ``site_dir`` only if the build succeeded."""
+def build_site(config_file: Path, site_dir: Path, *, edition: str = "public") -> None:
+    """Build strictly into a temporary folder; move it to ``site_dir`` only if the build passed.
+
+    Strict: a warning (an overdue review date, a page that reads too hard) fails the build.
+    """
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = site_dir.with_name(f".{site_dir.name}.building")
@@ -53,9 +54,8 @@ def build_site(
         str(config_file),
         "--site-dir",
         str(staging),
+        "--strict",
     ]
-    if strict:
-        command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MILES_EDITION": edition}
     if subprocess.run(command, env=env, check=False).returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
@@ -80,9 +80,7 @@ def make_offline_zip(site_dir: Path, zip_path: Path, site_name: str) -> None:
     partial.replace(zip_path)
 
 
-def build_all(
-    config_file: Path, *, strict: bool = True, with_zip: bool = True, edition: str = "public"
-) -> BuildResult:
+def build_all(config_file: Path, *, with_zip: bool = True, edition: str = "public") -> BuildResult:
     """Build the site and, unless told otherwise, the offline zip next to it.
 
     The study edition goes to a 'study' folder beside the public site and has no offline zip:
@@ -96,7 +94,7 @@ def build_all(
     if edition == "study":
         site_dir = site_dir.with_name(STUDY_FOLDER)
         with_zip = False
-    build_site(config_file, site_dir, strict=strict, edition=edition)
+    build_site(config_file, site_dir, edition=edition)
     if not with_zip:
         return BuildResult(site_dir, None)
     zip_path = site_dir.parent / "miles-offline.zip"

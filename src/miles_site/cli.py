@@ -7,13 +7,18 @@ from pathlib import Path
 from typing import TypeVar
 
 import click
+from mkdocs.exceptions import MkDocsException
 
 from miles_site.build import BuildFailed, build_all
 from miles_site.models.schemas import write_schemas
 from miles_site.pdf.checklist import build_checklist_pdf
+from miles_site.pdf.fields import FormError
 from miles_site.project import Paths, Project, load_project
 from miles_site.readability import report
 from miles_site.render.scenario import mermaid
+from miles_site.site_config import NoMilesPlugin, read_site
+from miles_site.site_readability import measure_site
+from miles_site.study.version import ContentVersion
 
 T = TypeVar("T")
 
@@ -81,24 +86,25 @@ def build(config_file: Path, with_zip: bool, edition: str) -> None:
     "(.csv, else Markdown); '-' prints it.",
 )
 def check(root: Path, report_path: Path | None) -> None:
-    """Check every source and print each problem as file:line: message."""
+    """Check every source and how every page reads; print each problem as file:line: message."""
     project = load_project(Paths.under(root))
+    readings, readability_warnings = measure_site(project)
+    warnings = project.warnings + readability_warnings
     for issue in sorted(set(project.errors)):
         click.echo(f"{issue}", err=True)
-    for issue in sorted(set(project.warnings)):
+    for issue in sorted(set(warnings)):
         click.echo(f"{issue} (warning)", err=True)
     if report_path is not None:
-        sources = project.readability_sources
-        rows = sorted((sources[uri], figures) for uri, figures in project.readability.items())
+        rows = sorted((reading.source, reading.figures) for reading in readings)
         table = report(rows, "csv" if report_path.suffix == ".csv" else "md")
         if str(report_path) == "-":
             click.echo(table, nl=False)
         else:
             _write(report_path, table.encode("utf-8"))
             click.echo(f"wrote the readability report to {report_path}")
-    errors, warnings = len(set(project.errors)), len(set(project.warnings))
-    click.echo(f"{errors} error(s), {warnings} warning(s) in {len(project.pages)} pages.")
-    sys.exit(1 if errors or warnings else 0)
+    counts = len(set(project.errors)), len(set(warnings))
+    click.echo(f"{counts[0]} error(s), {counts[1]} warning(s) in {len(project.pages)} pages.")
+    sys.exit(1 if any(counts) else 0)
 
 
 @main.command()
@@ -136,11 +142,31 @@ def graph(scenario_id: str, root: Path) -> None:
 )
 @root_option
 def pdf(checklist_id: str, output: Path, root: Path) -> None:
-    """Render one checklist's fillable PDF."""
-    project = load_project(Paths.under(root))
+    """Render one checklist's fillable PDF, with the content version the site build gives it."""
+    paths, version = _read_site(root / "mkdocs.yml")
+    project = load_project(paths)
     known = {c.checklist.id: c.checklist for c in project.checklists}
-    _write(output, build_checklist_pdf(_pick(project, known, checklist_id, "Checklist")))
+    checklist = _pick(project, known, checklist_id, "Checklist")
+    try:
+        data = build_checklist_pdf(checklist, version.label)
+    except FormError as exc:
+        raise click.ClickException(
+            f"the PDF of {checklist_id} cannot be made ({exc}); please report this as a bug"
+        ) from None
+    _write(output, data)
     click.echo(f"wrote {output}")
+
+
+def _read_site(config_file: Path) -> tuple[Paths, ContentVersion]:
+    """Read the project's folders and content version from mkdocs.yml, as the build does."""
+    if not config_file.is_file():
+        raise click.ClickException(
+            f"{config_file} does not exist; run the command in the project folder or give --root"
+        )
+    try:
+        return read_site(config_file)
+    except (MkDocsException, NoMilesPlugin) as exc:  # MkDocs has printed the details
+        raise click.ClickException(f"{config_file} cannot be used ({exc})") from None
 
 
 def _write(path: Path, data: bytes) -> None:

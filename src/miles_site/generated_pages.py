@@ -1,21 +1,55 @@
 """The Markdown of the pages that the YAML sources become: one per checklist and per scenario.
 
-The site build publishes these pages, and the readability check measures the very same text, so
-that what a reader sees is what is measured.
+Each page is rendered once per build: the site publishes that Markdown, and the readability check
+measures the very same text, so that what a reader sees is what is measured.
 """
 
 from __future__ import annotations
 
 import posixpath
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
+from miles_site.models.checklist import checklist_texts
 from miles_site.models.checklist_checks import ChecklistSource
+from miles_site.models.scenario import scenario_texts
 from miles_site.models.scenario_checks import ScenarioSource
+from miles_site.project import Project
 from miles_site.render import checklist as checklist_render
 from miles_site.render import scenario as scenario_render
+from miles_site.sources import LoadedYaml, Loc
 
-if TYPE_CHECKING:  # the project module imports this one to measure the pages
-    from miles_site.project import Project
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page made from a YAML file: its Markdown, the file, and the texts an author edits."""
+
+    uri: str
+    markdown: str
+    loaded: LoadedYaml
+    texts: tuple[tuple[Loc, str], ...]
+
+
+def generated_pages(project: Project) -> list[GeneratedPage]:
+    """Render the page of every checklist and every scenario."""
+    pages = [
+        GeneratedPage(
+            checklist_render.page_uri(source.checklist.id),
+            checklist_page(project, source),
+            source.loaded,
+            tuple(checklist_texts(source.checklist)),
+        )
+        for source in project.checklists
+    ]
+    pages += [
+        GeneratedPage(
+            scenario_render.page_uri(source.scenario.id),
+            scenario_page(project, source),
+            source.loaded,
+            tuple(scenario_texts(source.scenario)),
+        )
+        for source in project.scenarios
+    ]
+    return pages
 
 
 def checklist_page(project: Project, source: ChecklistSource) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import logging
 import posixpath
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,19 +18,28 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from miles_site import search
-from miles_site.assets import STYLESHEET, AssetError, Assets, build_assets
+from miles_site.assets import AssetError, Assets, build_assets
 from miles_site.blocks import expand_shortcodes, glossary_abbreviations
 from miles_site.config import MilesConfig
 from miles_site.errors import ContentError, ContentIssue
-from miles_site.models.page import check_templates
+from miles_site.generated_pages import generated_pages
+from miles_site.models.page import ContentPage, check_templates
 from miles_site.navigation import expand_nav
 from miles_site.project import Paths, Project, load_project
-from miles_site.render.environment import nl_date, render
+from miles_site.render.environment import nl_date
+from miles_site.site_config import (
+    search_options,
+    site_paths,
+    site_version,
+    theme_dirs,
+    use_local_files,
+    use_study_files,
+)
 from miles_site.site_files import GeneratedFile, generated_files, nav_pages
+from miles_site.site_readability import measure_generated, measure_written
 from miles_site.study import edition as study_edition
 from miles_site.study.config import StudyConfig, load_study_config
-from miles_site.study.edition import build_time, edition_of
-from miles_site.study.version import ContentVersion, project_version
+from miles_site.study.version import ContentVersion
 
 log = logging.getLogger("mkdocs.plugins.miles")
 
@@ -40,8 +50,14 @@ class MilesPlugin(BasePlugin[MilesConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.preview = False
+        self._start_build()
+
+    def _start_build(self) -> None:
+        """Forget the previous build: ``mkdocs serve`` keeps the plugin between rebuilds."""
         self.paths: Paths | None = None
         self.project: Project | None = None
+        self.written: dict[str, ContentPage] = {}
         self.nav_spec: list[Any] | None = None
         self.assets: Assets | None = None
         self.edition = "public"
@@ -51,126 +67,94 @@ class MilesPlugin(BasePlugin[MilesConfig]):
         self.files: Files | None = None
         self.summaries: dict[str, str] = {}
 
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Note whether this is the live preview (``mkdocs serve``)."""
+        # The content version changes with every saved edit: in the PDFs' footer it would make
+        # every save in the preview rebuild every checklist PDF. The preview leaves it out.
+        self.preview = command == "serve"
+
     # Runs before Material's offline plugin (priority 0), so that the offline plugin sees our
     # local iframe-worker shim among the polyfills and does not add its CDN address.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Resolve the project's folders and register the local search shim."""
-        root = Path(config.config_file_path).parent.resolve()
-        self.paths = Paths(
-            root=root,
-            docs_dir=Path(config.docs_dir).resolve(),
-            data_dir=root / self.config.data_dir,
-            scripts_dir=root / self.config.scripts_dir,
-            checklists_dir=root / self.config.checklists_dir,
-        )
-        polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
-        config.extra["polyfills"] = [self.config.shim_uri, *polyfills]
+        """Read the folders, edition and version; minify the assets; point the theme at them."""
+        self._start_build()
+        self.paths = site_paths(config, self.config)
         self.nav_spec = list(config.nav) if config.nav else None
-        self.assets = self._build_assets(config, root)
-        # Pages link the minified stylesheet; its name changes with its content.
-        stylesheet = self.assets.stylesheet.uri
-        config.extra_css = [stylesheet if css == STYLESHEET else css for css in config.extra_css]
-        self.edition, edition_problems = edition_of(self.config.edition)
-        _fail_on(edition_problems)
-        self.version = project_version(
-            root, _source_folders(config, self.paths), Path(config.config_file_path)
-        )
-        config.extra["content_version"] = self.version.label
-        if self.edition == "study":
-            # Checked before anything builds: a study edition without its LRS records nothing.
-            self.study, problems = load_study_config(root)
-            _fail_on(problems)
-            config.extra_javascript.extend(study_edition.SCRIPTS)
-            config.extra_css.append(study_edition.STYLESHEET)
-            config.extra["miles_study"] = {
-                "tracked": study_edition.html_path(study_edition.TRACKED_PAGE)
-            }
-        fields = _search_config(config).get("fields", {})
-        missing = [name for name in search.FIELDS if name not in fields]
-        if _search_config(config) and missing:
-            raise PluginError(
-                f"mkdocs.yml: plugins.search.fields lacks {', '.join(missing)}; declare each "
-                "with its weight (e.g. 'zoekwoorden: {boost: 1000}'), or the miles plugin "
-                "adds words to the search index that nobody can find"
-            )
+        problems = self._read_edition() + search.check_fields(search_options(config))
+        self.assets, asset_problems = self._build_assets(config)
+        _fail_on(problems + asset_problems)
+        assert self.assets is not None
+        self.version = site_version(config, self.paths)
+        use_local_files(config, self.config.shim_uri, self.assets, self.version)
+        if self.study is not None:
+            use_study_files(config)
         return config
 
-    def _build_assets(self, config: MkDocsConfig, root: Path) -> Assets:
+    def _read_edition(self) -> list[ContentIssue]:
+        """Read which edition to build and, for the study edition, its settings."""
+        assert self.paths is not None
+        self.edition, problems = study_edition.edition_of(self.config.edition)
+        if self.edition == "study":
+            # Checked before anything builds: a study edition without its LRS records nothing.
+            self.study, study_problems = load_study_config(self.paths.root)
+            problems += study_problems
+        return problems
+
+    def _build_assets(self, config: MkDocsConfig) -> tuple[Assets | None, list[ContentIssue]]:
         """Minify the scripts and stylesheet under the theme's custom_dir (overrides/)."""
+        assert self.paths is not None
+        root = self.paths.root
         custom_dir = Path(config.theme.custom_dir or root / "overrides")
         try:
-            return build_assets(root / self.config.esbuild, custom_dir / "assets", root)
+            return build_assets(root / self.config.esbuild, custom_dir / "assets", root), []
         except AssetError as failure:
-            _fail_on(failure.issues)
-            raise
+            return None, failure.issues
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Check every source, stop on errors, then add generated files and expand the nav."""
         assert self.paths is not None
         project = load_project(self.paths, self.config.today)
-        template_dirs = [Path(folder) for folder in config.theme.dirs]
-        errors = project.errors + check_templates(project.pages, template_dirs)
-        shim = self.paths.root / self.config.iframe_worker_shim
-        if not shim.is_file():
-            errors.append(
-                ContentIssue(
-                    self.config.iframe_worker_shim,
-                    0,
-                    "",
-                    "the iframe-worker shim is missing; run 'npm ci' (make site does this)",
-                )
-            )
-        else:
-            files.append(File.generated(config, self.config.shim_uri, abs_src_path=str(shim)))
-        assert self.version is not None
+        errors = project.errors + check_templates(project.pages, theme_dirs(config))
+        errors += self._add_shim(files, config)
         if not errors:
-            for generated in generated_files(project, self.version.label):
-                files.append(_site_file(config, generated))
-            errors += self._search_files(files, config)
+            errors += self._add_generated(files, config, project)
         self._replace_assets(files, config)
-        extra = [study_edition.version_file(self.version, self.edition, build_time())]
-        if self.study is not None:
-            extra += study_edition.study_files(project, self.study, self.version)
-        for study_file in extra:
-            files.append(File.generated(config, study_file.src_uri, content=study_file.content))
-        # Without a valid phase declaration the nav cannot be laid out; its errors say why.
-        if self.nav_spec is not None and project.has_phases:
-            config.nav, nav_errors = expand_nav(self.nav_spec, nav_pages(project), project.phases)
-            errors += nav_errors
-            if self.study is not None:
-                config.nav.insert(
-                    1, {"Onderzoek": [study_edition.START_PAGE, study_edition.TRACKED_PAGE]}
-                )
-        for warning in project.warnings:
-            log.warning(str(warning))
+        self._add_edition_files(files, config, project)
+        errors += self._expand_nav(config, project)
+        _warn(project.warnings)
         _fail_on(errors)
-        self.project = project
-        self.files = files
+        self.project, self.files = project, files
+        self.written = {page.src_uri: page for page in project.pages}
         # The abbr extension's glossary explains every glossary term in a tooltip, on every page.
         # (Appending '*[term]: …' lines to each page instead costs seconds per build.)
-        abbr = config.mdx_configs.setdefault("abbr", {})
-        abbr["glossary"] = glossary_abbreviations(project)
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary_abbreviations(project)
         return files
 
-    def on_page_markdown(
-        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
-        """Replace the shortcodes in a page with their rendered blocks; note its description."""
-        assert self.project is not None
-        description = page.meta.get("description")
-        if isinstance(description, str):
-            self.summaries[page.url] = description  # for the search index (on_post_build)
-        project = self.project
-        here = posixpath.dirname(page.file.src_uri)
+    def _add_shim(self, files: Files, config: MkDocsConfig) -> list[ContentIssue]:
+        """Add the iframe-worker shim (search on file://), or say how to get it."""
+        assert self.paths is not None
+        shim = self.paths.root / self.config.iframe_worker_shim
+        if not shim.is_file():
+            message = "the iframe-worker shim is missing; run 'npm ci' (make site does this)"
+            return [ContentIssue(self.config.iframe_worker_shim, 0, "", message)]
+        files.append(File.generated(config, self.config.shim_uri, abs_src_path=str(shim)))
+        return []
 
-        def link(target: str) -> str:
-            return posixpath.relpath(target, here or ".")
-
-        markdown = expand_shortcodes(project, markdown, link)
-        if self.study is not None and page.file.src_uri in self.config.study_notice_pages:
-            markdown = study_edition.notice(link(study_edition.TRACKED_PAGE)) + markdown
-        return markdown
+    def _add_generated(
+        self, files: Files, config: MkDocsConfig, project: Project
+    ) -> list[ContentIssue]:
+        """Add the pages, PDFs and media made from YAML, measure those pages, add search files."""
+        assert self.version is not None
+        pages = generated_pages(project)
+        # The preview leaves the content version out of the PDFs (see on_startup).
+        version = "" if self.preview else self.version.label
+        generated, errors = generated_files(project, pages, version)
+        for generated_file in generated:
+            files.append(_site_file(config, generated_file))
+        for page in pages:
+            _warn(measure_generated(page)[1])
+        return errors + self._search_files(files, config)
 
     def _replace_assets(self, files: Files, config: MkDocsConfig) -> None:
         """Serve the minified scripts and stylesheet instead of their readable sources."""
@@ -182,10 +166,47 @@ class MilesPlugin(BasePlugin[MilesConfig]):
         for asset in self.assets.all():
             files.append(File.generated(config, asset.uri, content=asset.content))
 
+    def _add_edition_files(self, files: Files, config: MkDocsConfig, project: Project) -> None:
+        """Add version.json (both editions), and the study edition's pages and scripts."""
+        assert self.version is not None
+        extra = [study_edition.version_file(self.version, self.edition, study_edition.build_time())]
+        if self.study is not None:
+            extra += study_edition.study_files(project, self.study, self.version)
+        for study_file in extra:
+            files.append(File.generated(config, study_file.src_uri, content=study_file.content))
+
+    def _expand_nav(self, config: MkDocsConfig, project: Project) -> list[ContentIssue]:
+        """Lay out the nav from the phases and the pages' front matter."""
+        # Without a valid phase declaration the nav cannot be laid out; its errors say why.
+        if self.nav_spec is None or not project.has_phases:
+            return []
+        config.nav, errors = expand_nav(self.nav_spec, nav_pages(project), project.phases)
+        if self.study is not None:
+            config.nav.insert(1, study_edition.nav_section())
+        return errors
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Put the blocks in place of a page's shortcodes, measure it, and note its description."""
+        assert self.project is not None
+        description = page.meta.get("description")
+        if isinstance(description, str):
+            self.summaries[page.url] = description  # for the search index (on_post_build)
+        here = posixpath.dirname(page.file.src_uri) or "."
+        expanded = expand_shortcodes(self.project, markdown, lambda to: posixpath.relpath(to, here))
+        written = self.written.get(page.file.src_uri)
+        if written is not None:
+            _warn(measure_written(written, expanded)[1])
+        if self.study is not None and page.file.src_uri in self.config.study_notice_pages:
+            tracked = posixpath.relpath(study_edition.TRACKED_PAGE, here)
+            return study_edition.notice(tracked) + expanded.markdown
+        return expanded.markdown
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Give the theme templates the Dutch date filter, our scripts and the search worker."""
-        env.filters["nl_date"] = nl_date
         assert self.assets is not None
+        env.filters["nl_date"] = nl_date
         env.globals["miles_search_script"] = self.assets.search.uri
         env.globals["miles_scripts_for"] = self.assets.scripts_for
         if self.search_worker:
@@ -194,11 +215,8 @@ class MilesPlugin(BasePlugin[MilesConfig]):
                 "ours": posixpath.basename(search.WORKER_URI),
             }
         if self.project is not None:
-            pages = {file.src_uri: file.url for file in files.documentation_pages()}
-            suggested = search.help_pages(self.project)
-            env.globals["miles_search_help"] = [
-                (label, pages[uri]) for label, uri in suggested if uri in pages
-            ]
+            urls = {file.src_uri: file.url for file in files.documentation_pages()}
+            env.globals["miles_search_help"] = search.help_links(self.project, urls)
         return env
 
     # After Material's search plugin has written the index (priority 0), before the offline
@@ -207,42 +225,28 @@ class MilesPlugin(BasePlugin[MilesConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Add each page's search words and description to Material's search index."""
         path = Path(config.site_dir) / "search" / "search_index.json"
-        if self.project is None or not path.is_file():
+        if self.project is None or self.files is None or not path.is_file():
             return
-        docs = self.files.documentation_pages() if self.files else []
-        urls = {file.src_uri: file.url for file in docs}
-        values: dict[str, dict[str, Any]] = {
-            url: {search.SUMMARY: summary} for url, summary in self.summaries.items()
-        }
-        for place, words in search.search_words(self.project).items():
-            uri, _, anchor = place.partition("#")
-            if uri in urls:
-                location = urls[uri] + (f"#{anchor}" if anchor else "")
-                values.setdefault(location, {})[search.WORDS] = list(words)
+        urls = {file.src_uri: file.url for file in self.files.documentation_pages()}
         index = json.loads(path.read_text(encoding="utf-8"))
-        for location in search.add_fields(index, values):
-            if search.WORDS in values[location]:
-                log.warning(f"'{location}' has search words but no entry in the search index")
+        for location in search.enrich_index(index, self.project, urls, self.summaries):
+            log.warning(f"'{location}' has search words but no entry in the search index")
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
     def _search_files(self, files: Files, config: MkDocsConfig) -> list[ContentIssue]:
         """Add our search worker and drop the lunr language files that search never loads."""
-        languages = _search_config(config).get("lang")
+        languages = search_options(config).get("lang")
         if not languages:
             return []
         worker = next((f for f in files if search.MATERIAL_WORKER.fullmatch(f.src_uri)), None)
         if worker is None:
-            return [
-                ContentIssue(
-                    "mkdocs.yml",
-                    0,
-                    "theme",
-                    "Material's search worker (assets/javascripts/workers/search.*.min.js) was "
-                    "not found; the miles search worker supports mkdocs-material 9",
-                )
-            ]
+            message = (
+                "Material's search worker (assets/javascripts/workers/search.*.min.js) was not "
+                "found; the miles search worker supports mkdocs-material 9"
+            )
+            return [ContentIssue("mkdocs.yml", 0, "theme", message)]
         self.search_worker = posixpath.basename(worker.src_uri)
-        script = render("search_worker.js.j2", material_worker=self.search_worker, fuzzy_from=5)
+        script = search.worker_script(self.search_worker)
         files.append(File.generated(config, search.WORKER_URI, content=script))
         needed = search.needed_lunr_files(languages)
         for file in list(files):
@@ -261,21 +265,6 @@ class MilesPlugin(BasePlugin[MilesConfig]):
         return server
 
 
-def _source_folders(config: MkDocsConfig, paths: Paths) -> list[Path]:
-    """Return the folders the site is made from: content, data, scripts, checklists, theme."""
-    folders = [paths.docs_dir, paths.data_dir, paths.scripts_dir, paths.checklists_dir]
-    custom_dir = config.theme.custom_dir
-    return folders + ([Path(custom_dir)] if custom_dir else [])
-
-
-def _search_config(config: MkDocsConfig) -> dict[str, Any]:
-    """Return the options of Material's search plugin, or nothing when search is off."""
-    plugin = config.plugins.get("material/search")
-    if plugin is None or not plugin.config.get("enabled", True):
-        return {}
-    return dict(plugin.config)
-
-
 def _site_file(config: MkDocsConfig, generated: GeneratedFile) -> File:
     """Make a MkDocs file for a generated page or a copied media file."""
     if generated.content is not None:
@@ -283,6 +272,12 @@ def _site_file(config: MkDocsConfig, generated: GeneratedFile) -> File:
     if generated.data is not None:
         return File.generated(config, generated.src_uri, content=generated.data)
     return File.generated(config, generated.src_uri, abs_src_path=str(generated.source))
+
+
+def _warn(warnings: Iterable[ContentIssue]) -> None:
+    """Log soft problems; ``mkdocs build --strict`` turns them into a failure."""
+    for warning in warnings:
+        log.warning(str(warning))
 
 
 def _fail_on(errors: list[ContentIssue]) -> None:

@@ -1,7 +1,9 @@
 """Load and check the whole project once: phases, pages and the YAML sources.
 
-Pure: no MkDocs here. The plugin and the ``miles`` command both call :func:`load_project`, so the
-same problems are reported, with the same file:line, whichever way an author builds.
+Pure: no MkDocs here, and no rendering: the plugin and the ``miles`` command both call
+:func:`load_project`, so the same problems are reported, with the same file:line, whichever way an
+author builds. How the rendered pages read is measured where they are rendered
+(:mod:`miles_site.site_readability`).
 """
 
 from __future__ import annotations
@@ -17,9 +19,7 @@ from miles_site.models.data import Data, check_data_links, load_all_data
 from miles_site.models.page import ContentPage, load_pages, overdue
 from miles_site.models.phases import Phases, load_phases
 from miles_site.models.scenario_checks import ScenarioSource, load_scenarios
-from miles_site.readability import Readability
 from miles_site.render.shortcodes import KINDS, check_shortcodes
-from miles_site.site_readability import measure_site
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,6 @@ class Project:
     scenarios: list[ScenarioSource] = field(default_factory=list)
     checklists: list[ChecklistSource] = field(default_factory=list)
     data: Data = field(default_factory=Data)
-    readability: dict[str, Readability] = field(default_factory=dict)
-    readability_sources: dict[str, str] = field(default_factory=dict)
     errors: list[ContentIssue] = field(default_factory=list)
     warnings: list[ContentIssue] = field(default_factory=list)
 
@@ -70,10 +68,6 @@ class Project:
     def has_phases(self) -> bool:
         """Tell whether data/phases.yml loaded (without it, pages cannot be placed)."""
         return bool(self.phases.all)
-
-    def scenario(self, scenario_id: str) -> ScenarioSource:
-        """Return the scenario with ``scenario_id``."""
-        return next(s for s in self.scenarios if s.scenario.id == scenario_id)
 
     def phase_names(self, phase_ids: tuple[str, ...]) -> str:
         """Join the Dutch names of phases: 'Melding, Behandeling'."""
@@ -91,7 +85,7 @@ class Project:
 
 
 def load_project(paths: Paths, today: dt.date | None = None) -> Project:
-    """Load every source and run every check; problems are collected, never raised."""
+    """Load every source and run every check on the models; problems are collected, never raised."""
     today = today or dt.date.today()
     phases, errors = load_phases(paths.data_dir, paths.root)
     project = Project(paths, phases or Phases(()), errors=list(errors))
@@ -120,11 +114,6 @@ def load_project(paths: Paths, today: dt.date | None = None) -> Project:
     known = project.shortcode_ids()
     for page in project.pages:
         project.errors += check_shortcodes(page.file, page.body, page.body_line, known)
-    readings, readability_warnings = measure_site(project)
-    for reading in readings:
-        project.readability[reading.uri] = reading.figures
-        project.readability_sources[reading.uri] = reading.source
-    project.warnings += readability_warnings
     project.warnings += _overdue(project, today)
     return project
 

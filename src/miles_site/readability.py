@@ -210,26 +210,3 @@ def report(rows: list[tuple[str, Readability]], fmt: str = "md") -> str:
     lines = ["| " + " | ".join(REPORT_HEADER) + " |", "|" + "---|" * len(REPORT_HEADER)]
     lines += ["| " + " | ".join(record) + " |" for record in records]
     return "\n".join(lines) + "\n"
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Print the figures of the Markdown files given on the command line."""
-    import sys
-    from pathlib import Path
-
-    paths = argv if argv is not None else sys.argv[1:]
-    failed = 0
-    for name in paths:
-        result = measure(Path(name).read_text(encoding="utf-8"))
-        problems = result.problems()
-        failed += bool(problems)
-        status = "; ".join(problems) if problems else "ok"
-        print(
-            f"{name}: FD {result.flesch_douma:.0f}, {result.words_per_sentence:.1f} w/s, "
-            f"{result.long_word_share:.0%} long words, {result.words} words: {status}"
-        )
-    return 1 if failed else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,6 +1,7 @@
 """Site search: the readers' own words for each page, and the files Material's search needs.
 
-Pure: no MkDocs. The plugin hands these functions the project and Material's search index.
+Pure: no MkDocs. The plugin hands these functions the project, the options of Material's search
+plugin and Material's search index.
 """
 
 from __future__ import annotations
@@ -9,8 +10,10 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from miles_site.blocks import slugify
+from miles_site.blocks import glossary_anchor
+from miles_site.errors import ContentIssue
 from miles_site.project import Project
+from miles_site.render.environment import render
 from miles_site.render.shortcodes import find_shortcodes
 
 # The fields we add to the entries of Material's search index (each declared, with its weight,
@@ -22,6 +25,26 @@ FIELDS = (WORDS, SUMMARY)
 WORKER_URI = "assets/javascripts/workers/miles-search-worker.js"
 MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
 LUNR_DIR = "assets/javascripts/lunr/"
+# Words of this many letters or more are also looked up with one typo allowed ('bedrijfsarst'
+# finds 'bedrijfsarts'); a short word with a typo allowed matches other words ('ziek': 'ziet').
+FUZZY_FROM = 5
+
+
+def check_fields(options: Mapping[str, Any]) -> list[ContentIssue]:
+    """Say which of our fields Material's search options do not declare ({}: search is off)."""
+    missing = [name for name in FIELDS if name not in options.get("fields", {})]
+    if not options or not missing:
+        return []
+    message = (
+        f"lacks {', '.join(missing)}; declare each with its weight (e.g. 'zoekwoorden: "
+        "{boost: 1000}'), or the miles plugin adds words to the search index that nobody can find"
+    )
+    return [ContentIssue("mkdocs.yml", 0, "plugins.search.fields", message)]
+
+
+def worker_script(material_worker: str) -> str:
+    """Return our search worker, which loads Material's worker (its file name) and wraps it."""
+    return render("search_worker.js.j2", material_worker=material_worker, fuzzy_from=FUZZY_FROM)
 
 
 def search_words(project: Project) -> dict[str, tuple[str, ...]]:
@@ -46,7 +69,7 @@ def search_words(project: Project) -> dict[str, tuple[str, ...]]:
         if term.page:
             places = [term.page]
         else:
-            places = [f"{uri}#begrip-{slugify(term.term)}" for uri in glossary_pages]
+            places = [f"{uri}#{glossary_anchor(term.term)}" for uri in glossary_pages]
         for place in places:
             words.setdefault(place, []).extend((term.term, *term.zoekwoorden))
     return {place: tuple(_unique(found)) for place, found in words.items()}
@@ -69,6 +92,33 @@ def help_pages(project: Project) -> list[tuple[str, str]]:
             if any(code.kind == kind for code in find_shortcodes(page.body))
         ]
     return found
+
+
+def enrich_index(
+    index: dict[str, Any],
+    project: Project,
+    urls: Mapping[str, str],
+    summaries: Mapping[str, str],
+) -> list[str]:
+    """Add each page's search words and description to Material's search index, in place.
+
+    ``urls`` maps a page's path under content/ to its address in the site, ``summaries`` an
+    address to the page's description. Return the places that have search words but no entry.
+    """
+    values: dict[str, dict[str, Any]] = {
+        url: {SUMMARY: summary} for url, summary in summaries.items()
+    }
+    for place, words in search_words(project).items():
+        uri, _, anchor = place.partition("#")
+        if uri in urls:
+            location = urls[uri] + (f"#{anchor}" if anchor else "")
+            values.setdefault(location, {})[WORDS] = list(words)
+    return [place for place in add_fields(index, values) if WORDS in values[place]]
+
+
+def help_links(project: Project, urls: Mapping[str, str]) -> list[tuple[str, str]]:
+    """Return (label, address) of the help pages that exist in the site (see help_pages)."""
+    return [(label, urls[uri]) for label, uri in help_pages(project) if uri in urls]
 
 
 def add_fields(index: dict[str, Any], values: Mapping[str, Mapping[str, Any]]) -> list[str]:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from miles_site.generated_pages import checklist_page, scenario_page
+from miles_site.errors import ContentIssue
+from miles_site.generated_pages import GeneratedPage
+from miles_site.models.checklist_checks import ChecklistSource
+from miles_site.models.scenario import CAPTIONS_FROM_LINES
+from miles_site.models.scenario_checks import ScenarioSource
 from miles_site.navigation import NavPage
 from miles_site.pdf.checklist import cached_checklist_pdf
+from miles_site.pdf.fields import FormError
 from miles_site.project import Project
 from miles_site.render import checklist as checklist_render
 from miles_site.render import scenario as scenario_render
@@ -23,42 +29,54 @@ class GeneratedFile:
     source: Path | None = None
 
 
-def generated_files(project: Project, content_version: str = "") -> list[GeneratedFile]:
-    """Return every page, PDF and media file that the YAML sources add to the site."""
-    return scenario_files(project) + checklist_files(project, content_version)
+def generated_files(
+    project: Project, pages: Sequence[GeneratedPage], content_version: str = ""
+) -> tuple[list[GeneratedFile], list[ContentIssue]]:
+    """Return the rendered ``pages``, with each scenario's media and each checklist's PDF.
+
+    A PDF's footer shows ``content_version`` ('' leaves it out). A PDF that cannot be made is a
+    problem of its checklist, not a traceback.
+    """
+    markdown = {page.uri: page.markdown for page in pages}
+    files: list[GeneratedFile] = []
+    problems: list[ContentIssue] = []
+    for scenario in project.scenarios:
+        uri = scenario_render.page_uri(scenario.scenario.id)
+        files += [GeneratedFile(uri, content=markdown[uri]), *media_files(scenario)]
+    for checklist in project.checklists:
+        uri = checklist_render.page_uri(checklist.checklist.id)
+        files.append(GeneratedFile(uri, content=markdown[uri]))
+        pdf, problem = checklist_pdf(project, checklist, content_version)
+        files += [pdf] if pdf else []
+        problems += [problem] if problem else []
+    return files, problems
 
 
-def scenario_files(project: Project) -> list[GeneratedFile]:
-    """Return each scenario's page and the media files its nodes use."""
+def media_files(source: ScenarioSource) -> list[GeneratedFile]:
+    """Return the video, poster and captions files that a scenario's nodes use."""
     files = []
-    for source in project.scenarios:
-        scenario = source.scenario
-        page = scenario_page(project, source)
-        files.append(GeneratedFile(scenario_render.page_uri(scenario.id), content=page))
-        for node in scenario.nodes.values():
-            media = node.media
-            for name in (media.video, media.poster, media.captions) if media else ():
-                if name and name != "lines":
-                    files.append(
-                        GeneratedFile(
-                            scenario_render.media_uri(name), source=source.media_dir / name
-                        )
-                    )
+    for node in source.scenario.nodes.values():
+        media = node.media
+        for name in (media.video, media.poster, media.captions) if media else ():
+            if name and name != CAPTIONS_FROM_LINES:
+                files.append(
+                    GeneratedFile(scenario_render.media_uri(name), source=source.media_dir / name)
+                )
     return files
 
 
-def checklist_files(project: Project, content_version: str = "") -> list[GeneratedFile]:
-    """Return each checklist's page and its PDF (cached), whose footer shows the version."""
-    files = []
-    for source in project.checklists:
-        checklist = source.checklist
-        page = checklist_page(project, source)
-        files.append(GeneratedFile(checklist_render.page_uri(checklist.id), content=page))
-        pdf = cached_checklist_pdf(
-            checklist, source.loaded.text, project.paths.cache_dir / "pdf", content_version
-        )
-        files.append(GeneratedFile(checklist_render.pdf_uri(checklist.id), data=pdf))
-    return files
+def checklist_pdf(
+    project: Project, source: ChecklistSource, content_version: str
+) -> tuple[GeneratedFile | None, ContentIssue | None]:
+    """Return a checklist's PDF (from the cache when nothing changed), or why it cannot be made."""
+    checklist = source.checklist
+    cache_dir = project.paths.cache_dir / "pdf"
+    try:
+        pdf = cached_checklist_pdf(checklist, source.loaded.text, cache_dir, content_version)
+    except FormError as exc:
+        message = f"its PDF cannot be made ({exc}); please report this as a bug of miles_site"
+        return None, ContentIssue(source.loaded.file, 0, "", message)
+    return GeneratedFile(checklist_render.pdf_uri(checklist.id), data=pdf), None
 
 
 def nav_pages(project: Project) -> list[NavPage]:

@@ -1,28 +1,23 @@
 """Readability of every page a reader sees, each problem at the source an author edits.
 
-Written pages are measured with their shortcodes expanded (the cards, tables and lists the build
-puts in), and every checklist and scenario page is measured as the build renders it. A problem
-on a generated page points at the YAML file and names its hardest texts by line.
+Pages are measured where they are rendered: written pages with their shortcodes expanded (the
+cards, tables and lists the build puts in), and every checklist and scenario page as the build
+renders it. The plugin measures each page as it renders it; ``miles check`` renders them the same
+way with :func:`measure_site`. A problem on a generated page points at the YAML file and names its
+hardest texts by line.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 
-from miles_site.blocks import render_block
+from miles_site.blocks import ExpandedPage, expand_shortcodes
 from miles_site.errors import ContentIssue
-from miles_site.generated_pages import checklist_page, scenario_page
-from miles_site.models.checklist import checklist_texts
-from miles_site.models.scenario import scenario_texts
+from miles_site.generated_pages import GeneratedPage, generated_pages
+from miles_site.models.page import ContentPage
+from miles_site.project import Project
 from miles_site.readability import Readability, measure, measure_text
-from miles_site.render import checklist as checklist_render
-from miles_site.render import scenario as scenario_render
-from miles_site.render.shortcodes import find_shortcodes, replace_shortcodes
-from miles_site.sources import LoadedYaml, Loc
-
-if TYPE_CHECKING:  # the project module calls measure_site
-    from miles_site.project import Project
+from miles_site.render.shortcodes import find_shortcodes
 
 HARDEST_SHOWN = 3
 
@@ -51,46 +46,38 @@ class PageReading:
 
 
 def measure_site(project: Project) -> tuple[list[PageReading], list[ContentIssue]]:
-    """Measure every written and generated page; return the figures and a warning per problem."""
+    """Render and measure every written and generated page, as ``miles check`` reports them."""
     readings: list[PageReading] = []
     warnings: list[ContentIssue] = []
-    known = project.shortcode_ids()
-
-    def block(kind: str, arg: str) -> str:
-        return render_block(project, kind, arg, _same) if kind in known else ""
-
     for page in project.pages:
-        figures = measure(replace_shortcodes(page.body, block), has_front_matter=False)
-        readings.append(PageReading(page.src_uri, page.file, figures))
-        problems = figures.problems()
-        if problems:
-            note = _block_note(page.body, page.body_line, block)
-            warnings += [
-                ContentIssue(page.file, page.body_line, "readability", problem + note)
-                for problem in problems
-            ]
-    generated = [
-        (
-            checklist_render.page_uri(source.checklist.id),
-            checklist_page(project, source),
-            source.loaded,
-            list(checklist_texts(source.checklist)),
-        )
-        for source in project.checklists
-    ] + [
-        (
-            scenario_render.page_uri(source.scenario.id),
-            scenario_page(project, source),
-            source.loaded,
-            list(scenario_texts(source.scenario)),
-        )
-        for source in project.scenarios
-    ]
-    for uri, markdown, loaded, texts in generated:
-        figures = measure(markdown)
-        readings.append(PageReading(uri, loaded.file, figures))
-        warnings += _yaml_warnings(uri, figures, loaded, texts)
+        reading, problems = measure_written(page, expand_shortcodes(project, page.body, _same))
+        readings.append(reading)
+        warnings += problems
+    for generated in generated_pages(project):
+        reading, problems = measure_generated(generated)
+        readings.append(reading)
+        warnings += problems
     return readings, warnings
+
+
+def measure_written(
+    page: ContentPage, expanded: ExpandedPage
+) -> tuple[PageReading, list[ContentIssue]]:
+    """Measure a written page with its blocks; warn at its front matter, naming hard blocks."""
+    figures = measure(expanded.markdown, has_front_matter=False)
+    problems = figures.problems()
+    note = _block_note(page, expanded) if problems else ""
+    warnings = [
+        ContentIssue(page.file, page.body_line, "readability", problem + note)
+        for problem in problems
+    ]
+    return PageReading(page.src_uri, page.file, figures), warnings
+
+
+def measure_generated(page: GeneratedPage) -> tuple[PageReading, list[ContentIssue]]:
+    """Measure a checklist or scenario page; warn at its hardest text in the YAML."""
+    figures = measure(page.markdown)
+    return PageReading(page.uri, page.loaded.file, figures), _yaml_warnings(page, figures)
 
 
 def _same(target: str) -> str:
@@ -98,14 +85,15 @@ def _same(target: str) -> str:
     return target
 
 
-def _block_note(body: str, body_line: int, block: Any) -> str:
+def _block_note(page: ContentPage, expanded: ExpandedPage) -> str:
     """Say which shortcode blocks of a page read badly on their own, and where their text lives."""
-    codes = list(find_shortcodes(body, body_line))
+    codes = list(find_shortcodes(page.body, page.body_line))
     if not codes:
         return ""
     hard = []
     for code in codes:
-        figures = measure(block(code.kind, code.arg), has_front_matter=False)
+        block = expanded.blocks.get((code.kind, code.arg), "")
+        figures = measure(block, has_front_matter=False)
         if figures.problems():
             source = BLOCK_SOURCES.get(code.kind, "its data")
             hard.append(
@@ -118,15 +106,14 @@ def _block_note(body: str, body_line: int, block: Any) -> str:
     return " (measured with the blocks of its shortcodes; " + "; ".join(hard) + ")"
 
 
-def _yaml_warnings(
-    uri: str, figures: Readability, loaded: LoadedYaml, texts: list[tuple[Loc, str]]
-) -> list[ContentIssue]:
+def _yaml_warnings(page: GeneratedPage, figures: Readability) -> list[ContentIssue]:
     """Warn about a generated page at its hardest text, and name the other hard texts by line."""
     problems = figures.problems()
     if not problems:
         return []
+    loaded = page.loaded
     scored = sorted(
-        ((measure_text([text]), loc) for loc, text in texts),
+        ((measure_text([text]), loc) for loc, text in page.texts),
         key=lambda pair: (pair[0].flesch_douma, -pair[0].words_per_sentence),
     )
     hardest = scored[:HARDEST_SHOWN]
@@ -138,7 +125,10 @@ def _yaml_warnings(
     line = loaded.line_of(hardest[0][1] if hardest else ())
     return [
         ContentIssue(
-            loaded.file, line, "readability", f"the page {uri}: {problem}. Hardest texts: {listed}"
+            loaded.file,
+            line,
+            "readability",
+            f"the page {page.uri}: {problem}. Hardest texts: {listed}",
         )
         for problem in problems
     ]

@@ -1,16 +1,14 @@
-"""Reading every source file, and line-aware loading of YAML files and Markdown front matter.
+"""Finding the sources, and line-aware loading of YAML files and Markdown front matter.
 
-Every source (Markdown page, YAML scenario, checklist or data file, captions file) is read by
-:func:`read_source`, which turns each way a file can be unreadable into a ``file:line`` problem an
-author can act on. YAML is parsed by :func:`load_yaml_text`, which does the same for every YAML
-error. PyYAML's composer keeps a mark (line, column) on every node; we walk the node tree once to
+Files are read by :func:`miles_site.reading.read_source`. YAML is parsed by
+:func:`load_yaml_text`, which turns every YAML error into a ``file:line`` problem an author can act
+on. PyYAML's composer keeps a mark (line, column) on every node; we walk the node tree once to
 record the line of every key path, so that a validation error at ``nodes.start.choices[1].next``
 can be reported at the line an author has to edit.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +18,7 @@ from typing import Any
 import yaml
 
 from miles_site.errors import ContentIssue
+from miles_site.reading import read_source, relative_name
 
 Loc = tuple[str | int, ...]
 
@@ -42,7 +41,6 @@ _Loader.yaml_implicit_resolvers = {
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
-SAVE_AS_UTF8 = "save the file as UTF-8 (in most editors: Save as, then choose the encoding UTF-8)"
 # Invisible characters that authors paste without knowing, named so that they can find them.
 _CONTROL_NAMES = {
     0x00: "a NUL character",
@@ -86,57 +84,6 @@ def format_loc(loc: Loc) -> str:
         else:
             text += f".{part}" if text else str(part)
     return text
-
-
-def read_source(path: Path, root: Path) -> tuple[str | None, list[ContentIssue]]:
-    """Read a source file as UTF-8 text, or say why it cannot be read and how to fix that.
-
-    A UTF-8 byte-order mark (Notepad writes one) is dropped, as MkDocs does; line ends stay as
-    they are, YAML and the front-matter pattern accept both.
-    """
-    file = relative_name(path, root)
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        return None, [_file_issue(file, "this is a folder, not a file; rename or remove it")]
-    except FileNotFoundError:
-        return None, [_file_issue(file, "the file does not exist (a broken link?); restore it")]
-    except PermissionError:
-        return None, [
-            _file_issue(file, "the file cannot be read (permission denied); make it readable")
-        ]
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return None, [_file_issue(file, f"the file cannot be read ({reason}); check the disk")]
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None, [_file_issue(file, f"the file is saved as UTF-16 ('Unicode'); {SAVE_AS_UTF8}")]
-    data = data.removeprefix(codecs.BOM_UTF8)
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        return None, [_encoding_issue(file, data, exc.start)]
-
-
-def _file_issue(file: str, message: str) -> ContentIssue:
-    """Make a problem with a whole file (no line to point at)."""
-    return ContentIssue(file, 0, "", message)
-
-
-def _encoding_issue(file: str, data: bytes, start: int) -> ContentIssue:
-    """Say where the first byte that is not UTF-8 sits, and what character it probably was."""
-    line_start = data.rfind(b"\n", 0, start) + 1
-    line = data.count(b"\n", 0, start) + 1
-    column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
-    byte = data[start]
-    guess = bytes([byte]).decode("cp1252", errors="replace")
-    probably = f" (probably '{guess}' from Windows-1252)" if guess.isprintable() else ""
-    return ContentIssue(
-        file,
-        line,
-        "",
-        f"the file is not UTF-8: byte 0x{byte:02X} at column {column}{probably} cannot be read; "
-        f"{SAVE_AS_UTF8}",
-    )
 
 
 def load_yaml_text(
@@ -290,15 +237,6 @@ def load_front_matter(text: str, file: str) -> tuple[LoadedYaml | None, list[Con
             )
         ]
     return load_yaml_text(yaml_text, file, line_offset=1)
-
-
-def relative_name(path: Path, root: Path) -> str:
-    """Return ``path`` relative to ``root`` with forward slashes, or as given if outside it."""
-    try:
-        # Resolve the folder only: a link must be named as the author named it, not its target.
-        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def iter_files(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:

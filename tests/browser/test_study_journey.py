@@ -23,6 +23,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 from miles_site.project import Paths, load_project
 from miles_site.render.scenario import SCENARIO_FOLDER
 from support.lrs import PARTICIPANTS, RESEARCHER, ROOT, StudyLrs
+from support.projects import scenario_source
 from support.scenarios import paths, walk_with_player
 from support.statements import private_leaks, shape_problems
 
@@ -105,7 +106,7 @@ def test_participant_journey_reaches_the_lrs_exactly_once_and_gives_the_dose(
         expect(page.locator(".miles-study-bar")).to_contain_text(code)
         viewed.append(path)
 
-    scenario = project.scenario(SCENARIO).scenario
+    scenario = scenario_source(project, SCENARIO).scenario
     route = next(paths(scenario))
     page.goto(f"{site}{SCENARIO_FOLDER}/{SCENARIO}.html")
     viewed.append(f"{SCENARIO_FOLDER}/{SCENARIO}.html")

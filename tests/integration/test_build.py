@@ -6,7 +6,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from support.projects import miles, page, write_project
+from support.projects import ROOT, miles, page, write_project
 from support.site import BuiltSite
 
 PHASE_LABELS = [
@@ -122,3 +122,42 @@ def test_check_command_lists_problems_compiler_style(tmp_path: Path) -> None:
     result = miles(project, "check")
     assert result.returncode == 1
     assert result.stderr.splitlines()[0].startswith("content/melding/a.md:4: phase: unknown phase")
+
+
+HARD = (
+    "Overeenkomstig de toepasselijke arbeidsrechtelijke voorschriften inventariseert de "
+    "werkgever systematisch alle relevante arbeidsomstandigheden, communicatieverplichtingen "
+    "en re-integratiemogelijkheden, waarbij bijzondere aandacht uitgaat naar "
+    "verantwoordelijkheidsverdeling, documentatievereisten en administratieve consequenties."
+)
+
+
+def test_hard_reading_fails_the_strict_build_as_miles_check_reports_it(tmp_path: Path) -> None:
+    fixtures = ROOT / "tests/fixtures"
+    checklist = (fixtures / "checklists/voorbeeld-lijst.yml").read_text("utf-8")
+    purpose = "purpose: Met deze lijst bereidt u een gesprek voor. Zo vergeet u niets."
+    assert purpose in checklist
+    project = write_project(
+        tmp_path,
+        {
+            "content/melding/moeilijk.md": page("Moeilijk", "melding") + f"\n{HARD}\n",
+            "checklists/voorbeeld-lijst.yml": checklist.replace(purpose, f"purpose: {HARD}"),
+            "video_scripts/voorbeeld.yml": (fixtures / "video_scripts/voorbeeld.yml").read_text(
+                "utf-8"
+            ),
+        },
+    )
+    check = miles(project, "check")
+    reported = [
+        line.removesuffix(" (warning)")
+        for line in check.stderr.splitlines()
+        if ": readability: " in line
+    ]
+    files = {line.split(":", 1)[0] for line in reported}
+    assert files == {"content/melding/moeilijk.md", "checklists/voorbeeld-lijst.yml"}
+    build = miles(project, "build", "--no-zip")
+    output = build.stdout + build.stderr
+    assert build.returncode == 1
+    for line in reported:
+        assert line in output, f"the build does not say {line!r}:\n{output}"
+    assert f"Aborted with {len(reported)} warnings in strict mode" in output

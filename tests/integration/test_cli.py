@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from pypdf import PdfReader
 from miles_site.plugin import MilesPlugin
 from miles_site.project import Paths, load_project
 from support.projects import ROOT, miles, write_project
+from support.site import BuiltSite
 
 EXAMPLE = ROOT / "tests/fixtures/video_scripts/voorbeeld.yml"
 
@@ -39,15 +41,21 @@ def test_graph_of_a_broken_scenario_shows_its_problems(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_pdf_writes_one_checklist(tmp_path: Path) -> None:
+def test_pdf_writes_one_checklist_with_the_sites_content_version(
+    tmp_path: Path, built_site: BuiltSite
+) -> None:
     out = tmp_path / "lijst.pdf"
     result = miles(ROOT, "pdf", "eerste-gesprek", "-o", str(out))
     assert result.returncode == 0, result.stderr
-    fields = PdfReader(out).get_fields() or {}
+    reader = PdfReader(out)
+    fields = reader.get_fields() or {}
     project = load_project(Paths.under(ROOT))
     checklist = next(c.checklist for c in project.checklists if c.checklist.id == "eerste-gesprek")
     assert list(fields) == [item.id for item in checklist.items]
     assert result.stdout.strip() == f"wrote {out}"
+    label = json.loads((built_site.site / "version.json").read_text("utf-8"))["content_version"]
+    footer = " ".join(reader.pages[0].extract_text().split())
+    assert f"Versie {checklist.version} · inhoud {label}" in footer
 
 
 def test_schemas_are_up_to_date_and_rewritten_when_removed(tmp_path: Path) -> None:

@@ -123,7 +123,7 @@ def study_site(
     saved = {key: os.environ.get(key) for key in settings}
     os.environ.update(settings)
     try:
-        build_site(ROOT / "mkdocs.yml", site, strict=True, edition="study")
+        build_site(ROOT / "mkdocs.yml", site, edition="study")
     finally:
         for key, value in saved.items():
             if value is None:

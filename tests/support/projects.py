@@ -7,9 +7,13 @@ import subprocess
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from miles_site.models.scenario_checks import ScenarioSource
+    from miles_site.project import Project
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -136,3 +140,8 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
     """Return the 1-based number of the n-th line of ``text`` that contains ``needle``."""
     hits = [n for n, line in enumerate(text.splitlines(), start=1) if needle in line]
     return hits[occurrence - 1]
+
+
+def scenario_source(project: Project, scenario_id: str) -> ScenarioSource:
+    """Return the loaded scenario ``scenario_id`` of ``project`` (with its YAML source)."""
+    return next(s for s in project.scenarios if s.scenario.id == scenario_id)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from miles_site.models.checklist_checks import load_checklists, medical_words
+from miles_site.models.checklist_checks import load_checklists
+from miles_site.models.checklist_privacy import medical_words
 from miles_site.models.phases import load_phases
 from support.projects import ROOT, line_of
 

@@ -168,3 +168,24 @@ def test_fields_go_into_the_entry_with_exactly_that_location() -> None:
 )
 def test_only_the_lunr_files_the_worker_loads(languages: list[str], files: set[str]) -> None:
     assert search.needed_lunr_files(languages) == {search.LUNR_DIR + name for name in files}
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({}, []),  # search is off
+        ({"fields": {"zoekwoorden": {"boost": 1000}, "beschrijving": {"boost": 2}}}, []),
+        ({"fields": {"beschrijving": {"boost": 2}}}, ["zoekwoorden"]),
+        ({"lang": ["nl"]}, ["zoekwoorden, beschrijving"]),
+    ],
+)
+def test_search_options_must_declare_our_fields(
+    options: dict[str, object], expected: list[str]
+) -> None:
+    found = [str(issue) for issue in search.check_fields(options)]
+    assert found == [
+        f"mkdocs.yml: plugins.search.fields: lacks {names}; declare each with its weight "
+        "(e.g. 'zoekwoorden: {boost: 1000}'), or the miles plugin adds words to the search "
+        "index that nobody can find"
+        for names in expected
+    ]

@@ -3,16 +3,19 @@ problem reported at the file an author edits."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
+from miles_site.blocks import expand_shortcodes
 from miles_site.generated_pages import scenario_page
 from miles_site.project import Paths, Project, load_project
-from miles_site.readability import measure, prose
-from support.projects import ROOT, line_of, page
+from miles_site.readability import Readability, measure, prose
+from miles_site.site_readability import measure_site
+from support.projects import ROOT, line_of, page, scenario_source
 
 HTML = """\
 <p class="miles-lead">Eerste zin zonder punt</p>
@@ -63,7 +66,11 @@ def project_with(tmp_path: Path, *, purpose: str, conversation: str, body: str) 
 def readability_warnings(root: Path) -> list[str]:
     project = load_project(Paths.under(root))
     assert project.errors == []
-    return [str(w) for w in project.warnings if w.loc == "readability"]
+    return [str(w) for w in measure_site(project)[1] if w.loc == "readability"]
+
+
+def figures_of(project: Project) -> dict[str, Readability]:
+    return {reading.uri: reading.figures for reading in measure_site(project)[0]}
 
 
 def test_a_hard_checklist_page_is_reported_at_its_hardest_text(tmp_path: Path) -> None:
@@ -89,10 +96,11 @@ def test_a_shortcode_block_counts_for_the_page_and_names_its_source(tmp_path: Pa
     body = "\nHier staan de lijsten.\n\n<!-- miles:checklists -->\n"
     root = project_with(tmp_path, purpose="Een korte zin.", conversation=HARD, body=body)
     project = load_project(Paths.under(root))
-    figures = project.readability["melding/index.md"]
+    readings, warnings = measure_site(project)
+    figures = next(r.figures for r in readings if r.uri == "melding/index.md")
     alone = measure(project.pages[0].body, has_front_matter=False)
     assert figures.words > alone.words + 20, "the block's text is measured with the page"
-    page_warnings = [str(w) for w in project.warnings if w.file == "content/melding/index.md"]
+    page_warnings = [str(w) for w in warnings if w.file == "content/melding/index.md"]
     text = (root / "content/melding/index.md").read_text("utf-8")
     assert page_warnings
     assert all(
@@ -108,17 +116,18 @@ def project() -> Project:
 
 
 def test_the_players_json_data_is_not_measured(project: Project) -> None:
-    source = project.scenario("het-nieuws")
+    source = scenario_source(project, "het-nieuws")
     markdown = scenario_page(project, source)
     data = re.search(r"<script[^>]*>(.*?)</script>", markdown, re.S)
     assert data is not None and len(data.group(1).split()) > 500
     without = markdown.replace(data.group(0), "")
     assert measure(markdown) == measure(without)
-    assert project.readability["gesprekken/het-nieuws.md"] == measure(markdown)
+    assert figures_of(project)["gesprekken/het-nieuws.md"] == measure(markdown)
 
 
 def test_every_generated_page_of_the_site_is_measured_at_its_source(project: Project) -> None:
-    sources = project.readability_sources
+    readings, _ = measure_site(project)
+    sources = {reading.uri: reading.source for reading in readings}
     for checklist in project.checklists:
         uri = f"checklists/{checklist.checklist.id}.md"
         assert sources[uri] == f"checklists/{checklist.checklist.id}.yml"
@@ -126,5 +135,22 @@ def test_every_generated_page_of_the_site_is_measured_at_its_source(project: Pro
         uri = f"gesprekken/{scenario.scenario.id}.md"
         assert sources[uri] == f"video_scripts/{scenario.scenario.id}.yml"
     assert len(sources) == len(project.pages) + len(project.checklists) + len(project.scenarios)
-    failing = {uri: f for uri, f in project.readability.items() if f.problems()}
+    failing = {r.uri: r.figures for r in readings if r.figures.problems()}
     assert failing == {}
+
+
+def test_the_build_and_miles_check_measure_a_page_alike(project: Project) -> None:
+    # The build expands a page's blocks with links relative to the page, miles check without:
+    # addresses are not read, so the figures must not differ.
+    linked = 0
+    for written in project.pages:
+        here = posixpath.dirname(written.src_uri) or "."
+        built = expand_shortcodes(
+            project, written.body, lambda to, here=here: posixpath.relpath(to, here)
+        )
+        checked = expand_shortcodes(project, written.body, lambda to: to)
+        linked += built.markdown != checked.markdown
+        assert measure(built.markdown, has_front_matter=False) == measure(
+            checked.markdown, has_front_matter=False
+        ), written.src_uri
+    assert linked >= 5, "pages whose blocks link elsewhere"

@@ -10,12 +10,10 @@ from pathlib import Path
 from miles_site.errors import ContentIssue
 from miles_site.models.base import id_matches_file, load_model
 from miles_site.models.checklist import Checklist, checklist_texts
-from miles_site.models.checklist_privacy import check_item_privacy, medical_words
+from miles_site.models.checklist_privacy import check_item_privacy
 from miles_site.models.phases import Phases
 from miles_site.models.types import unknown_page
 from miles_site.sources import LoadedYaml, iter_files
-
-__all__ = ["ChecklistSource", "check_checklist", "load_checklists", "medical_words"]
 
 # Checklists speak to the reader as 'u' about 'uw medewerker' (AUTHORING.md), never in the
 # manager's own voice ('mijn medewerker') or informally ('je/jouw medewerker').

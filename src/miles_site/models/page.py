@@ -15,13 +15,8 @@ from miles_site.models.base import Strict, review_overdue, validate
 from miles_site.models.phases import Phases
 from miles_site.models.search_words import SearchWords
 from miles_site.models.types import PhaseId, ReviewDue
-from miles_site.sources import (
-    iter_files,
-    load_front_matter,
-    read_source,
-    relative_name,
-    split_front_matter,
-)
+from miles_site.reading import read_source, relative_name
+from miles_site.sources import iter_files, load_front_matter, split_front_matter
 
 Audience = Literal["leidinggevende", "hr", "casemanager", "directie", "bedrijfsarts", "medewerker"]
 

@@ -10,7 +10,7 @@ from pydantic import Field, field_validator
 from miles_site.errors import ContentIssue
 from miles_site.models.base import Strict, load_model
 from miles_site.models.types import Slug
-from miles_site.sources import relative_name
+from miles_site.reading import relative_name
 
 PHASES_FILE = "phases.yml"
 

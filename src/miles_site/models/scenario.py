@@ -60,6 +60,10 @@ class Line(Strict):
     )
 
 
+# The captions value that makes a clip's captions from its lines' 'at' times (no WebVTT file).
+CAPTIONS_FROM_LINES = "lines"
+
+
 class Media(Strict):
     """A filmed clip for a node; paths are relative to the scripts' media folder."""
 
@@ -67,7 +71,8 @@ class Media(Strict):
     poster: str | None = Field(default=None, pattern=IMAGE_PATTERN)
     captions: str | None = Field(
         default=None,
-        description="A WebVTT file, or 'lines' to make the captions from the lines' 'at' times.",
+        description=f"A WebVTT file, or '{CAPTIONS_FROM_LINES}' to make the captions from the "
+        "lines' 'at' times.",
     )
     duration: Time | None = Field(default=None, description="Length of the clip (m:ss).")
 

@@ -11,9 +11,10 @@ from miles_site.errors import ContentIssue
 from miles_site.models.base import id_matches_file, load_model
 from miles_site.models.graph import can_end, decision_points, reachable
 from miles_site.models.phases import Phases
-from miles_site.models.scenario import Scenario, parse_time
+from miles_site.models.scenario import CAPTIONS_FROM_LINES, Scenario, parse_time
 from miles_site.models.scenario_teaching import check_endings, giveaway_warnings
-from miles_site.sources import LoadedYaml, iter_files, read_source, relative_name
+from miles_site.reading import read_source, relative_name
+from miles_site.sources import LoadedYaml, iter_files
 
 MEDIA_FOLDER = "media"
 MIN_DECISION_POINTS = 2
@@ -169,7 +170,7 @@ def _check_media(source: ScenarioSource) -> list[ContentIssue]:
         loc = ("nodes", node_id, "media")
         for key in ("video", "poster", "captions"):
             name = getattr(media, key)
-            if name and name != "lines" and not (source.media_dir / name).is_file():
+            if name and name != CAPTIONS_FROM_LINES and not (source.media_dir / name).is_file():
                 issues.append(
                     loaded.issue(
                         (*loc, key),
@@ -182,16 +183,18 @@ def _check_media(source: ScenarioSource) -> list[ContentIssue]:
             issues.append(
                 loaded.issue(
                     loc,
-                    "the video has no captions; add 'captions: "
-                    "<file>.vtt', or 'captions: lines' with an 'at' time on "
-                    "every line",
+                    "the video has no captions; add 'captions: <file>.vtt', or "
+                    f"'captions: {CAPTIONS_FROM_LINES}' with an 'at' time on every line",
                 )
             )
-        elif media.captions == "lines":
+        elif media.captions == CAPTIONS_FROM_LINES:
             issues += _check_cue_times(source, node_id)
         elif not media.captions.lower().endswith(".vtt"):
             issues.append(
-                loaded.issue((*loc, "captions"), "captions must be a WebVTT (.vtt) file or 'lines'")
+                loaded.issue(
+                    (*loc, "captions"),
+                    f"captions must be a WebVTT (.vtt) file or '{CAPTIONS_FROM_LINES}'",
+                )
             )
     return issues
 
@@ -239,7 +242,7 @@ def read_captions(
     found: dict[str, str] = {}
     issues: list[ContentIssue] = []
     names = {n.media.captions for n in scenario.nodes.values() if n.media and n.media.captions}
-    for name in sorted(names - {"lines"}):
+    for name in sorted(names - {CAPTIONS_FROM_LINES}):
         path = media_dir / name
         if not path.is_file() or not name.lower().endswith(".vtt"):
             continue  # _check_media reports these at the line that names them

@@ -27,6 +27,10 @@ CHECK_CAPTION = "4"  # ZapfDingbats' check mark, Acrobat's default caption
 _TICK = b"1000 0 0 0 1000 1000 d1 30 540 m 420 60 l 990 980 l 400 280 l h f"
 
 
+class FormError(Exception):
+    """WeasyPrint wrote a form this module cannot finish: a fault of the code, not the YAML."""
+
+
 def _parse_da(da: bytes) -> tuple[str, float, list[bytes]]:
     """Split a /DA string into font resource name, size and colour operator tokens."""
     font, size, colour = "", 0.0, [b"0", b"g"]
@@ -144,7 +148,7 @@ def _text_fields(pdf: Pdf, form: pikepdf.Object, fonts: Dictionary) -> None:
         font_name, size, colour = _parse_da(bytes(field.DA))
         key = f"/{font_name}"
         if key not in old_fonts:
-            raise ValueError(f"field {field.get('/T')}: /DA names no font of the form: {field.DA}")
+            raise FormError(f"field {field.get('/T')}: /DA names no font of the form: {field.DA}")
         if key not in fonts:
             _subset_cid_font(pdf, old_fonts[key])
             fonts[key] = old_fonts[key]

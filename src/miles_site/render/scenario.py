@@ -13,7 +13,7 @@ from typing import Any
 
 from miles_site.models.graph import numbering
 from miles_site.models.phases import Phases
-from miles_site.models.scenario import Node, Scenario, parse_time
+from miles_site.models.scenario import CAPTIONS_FROM_LINES, Node, Scenario, parse_time
 from miles_site.models.scenario_checks import ScenarioSource
 from miles_site.render.environment import render
 from miles_site.render.front_matter import front_matter, generated_meta
@@ -49,7 +49,7 @@ def captions_vtt(node: Node, files: Mapping[str, str]) -> str | None:
     media = node.media
     if media is None or media.captions is None:
         return None
-    if media.captions != "lines":
+    if media.captions != CAPTIONS_FROM_LINES:
         return files[media.captions]
     starts = [parse_time(line.at or "0") for line in node.lines]
     end = parse_time(media.duration) if media.duration else starts[-1] + CUE_FALLBACK_SECONDS

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from miles_site.models.data import TimelineFile, TimelineStep
+from miles_site.render.links import html_path
 
 
 def when_text(step: TimelineStep) -> str:
@@ -69,8 +70,8 @@ def planner_view(
                     }
                 ),
                 "when": row["when"],
-                "page_href": _html(row["page_link"]),
-                "checklist_href": _html(row["checklist_link"]),
+                "page_href": row["page_link"] and html_path(row["page_link"]),
+                "checklist_href": row["checklist_link"] and html_path(row["checklist_link"]),
             }
         )
     data = {
@@ -79,8 +80,3 @@ def planner_view(
         "new_period_weeks": timeline.recurrence.new_period_weeks,
     }
     return {"rows": rows, "data": data}
-
-
-def _html(link: str | None) -> str | None:
-    """Turn a relative link to a Markdown page into the address of its built .html file."""
-    return link[: -len(".md")] + ".html" if link and link.endswith(".md") else link

@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from miles_site.errors import ContentIssue
+from miles_site.navigation import NavPage, folder_section
 from miles_site.project import Project
 from miles_site.render import checklist as checklist_render
 from miles_site.render import scenario as scenario_render
@@ -153,3 +154,12 @@ def settings(project: Project, config: StudyConfig, version: ContentVersion) -> 
         "checklists": checklists,
         "studyPages": {"start": html_path(START_PAGE), "tracked": html_path(TRACKED_PAGE)},
     }
+
+
+def nav_section() -> Any:
+    """Return the navigation section of the study pages: the start page, then what is tracked."""
+    pages = [
+        NavPage(START_PAGE, "Meedoen aan het onderzoek"),
+        NavPage(TRACKED_PAGE, "Wat wordt er bijgehouden?"),
+    ]
+    return folder_section(STUDY_FOLDER, pages, "Onderzoek")
