@@ -88,7 +88,7 @@ def build_assets(esbuild: Path, assets_dir: Path, root: Path) -> Assets:
         raise AssetError(
             [
                 ContentIssue(
-                    _shown(esbuild, root),
+                    shown(esbuild, root),
                     0,
                     "",
                     "esbuild is missing; run 'npm ci' (make site does this)",
@@ -115,7 +115,7 @@ def _minify(esbuild: Path, paths: list[Path], assets_dir: Path, root: Path) -> d
     if missing:
         raise AssetError(
             [
-                ContentIssue(_shown(p, root), 0, "", "a component's source is missing")
+                ContentIssue(shown(p, root), 0, "", "a component's source is missing")
                 for p in missing
             ]
         )
@@ -151,7 +151,7 @@ def _esbuild_issues(stderr: str, root: Path) -> list[ContentIssue]:
             message = error.group(1)
         elif where and message:
             issues.append(
-                ContentIssue(_shown(Path(where[1]), root), int(where[2]), "", f"esbuild: {message}")
+                ContentIssue(shown(Path(where[1]), root), int(where[2]), "", f"esbuild: {message}")
             )
             message = ""
     return issues or [ContentIssue("overrides/assets", 0, "", f"esbuild failed: {stderr.strip()}")]
@@ -169,7 +169,7 @@ def _hashed(stem: str, suffix: str, content: str) -> Asset:
     return Asset(f"{stem}.{digest}{suffix}", content)
 
 
-def _shown(path: Path, root: Path) -> str:
+def shown(path: Path, root: Path) -> str:
     """Show a path relative to the project when it lies inside it."""
     try:
         return path.resolve().relative_to(root).as_posix()
