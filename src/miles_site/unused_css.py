@@ -50,6 +50,18 @@ MATERIAL_NAMES = (
     # elements made by its JSX factory: x("div", {…}) or createElement("div")
     re.compile(r"(?:\b\w+|createElement)\(\"([a-z][a-z0-9]*)\"[,)]"),
 )
+# Material's script builds these components only around markup a page must hold first: code
+# annotations and copy buttons in code blocks (<pre>), the version selector when __config names
+# mike's versions, repository facts under a repository link (.md-source), status tooltips on
+# page status icons (.md-status). Without that markup in any page, their names in its code
+# keep nothing (1 kB gzip on every page).
+NEEDS = {
+    "md-annotation": "pre",
+    "md-code": "pre",
+    "md-version": "mike",
+    "md-source": "md-source",
+    "md-status": "md-status",
+}
 # The properties of those elements: x("div", {class: "md-tooltip2", role: "tooltip"})
 MATERIAL_ELEMENT = re.compile(r"\b\w+\(\"[a-z][a-z0-9]*\",\{([^{}]*)\}")
 PROPERTY = re.compile(r"([\w-]+):\"([^\"]*)\"")
@@ -91,6 +103,7 @@ def purge_material_css(purgecss: Path, site_dir: Path, root: Path) -> str:
 def site_words(site_dir: Path, pages: list[str]) -> tuple[set[str], set[str]]:
     """Return the words the site's pages and scripts hold, and the CSS variables they use."""
     words: set[str] = set()
+    material: set[str] = set()
     variables: set[str] = set()
     for text in pages:
         words.update(WORD.findall(text))
@@ -101,11 +114,13 @@ def site_words(site_dir: Path, pages: list[str]) -> tuple[set[str], set[str]]:
             continue
         text = path.read_text(encoding="utf-8")
         if MATERIAL_JS.fullmatch(uri):
-            words.update(material_words(text))
+            material.update(material_words(text))
             variables.update(SET_PROPERTY.findall(text))
         else:
             words.update(WORD.findall(text))
             variables.update(VARIABLE.findall(text))
+    unbuilt = tuple(prefix for prefix, needed in NEEDS.items() if needed not in words)
+    words.update(word for word in material if not word.startswith(unbuilt))
     # Our stylesheets use Material's variables; PurgeCSS only sees the one it purges.
     for path in sorted(site_dir.rglob("*.css")):
         if not MATERIAL_CSS.fullmatch(path.name):

@@ -17,12 +17,14 @@ BUNDLE = (
     'e.classList.add("focus-visible");t.classList.toggle("md-header--shadow",s);'
     'n.setAttribute("data-md-state","lock");r=`<mark data-md-highlight>${o}</mark>`;'
     'if(getComputedStyle(e).direction==="rtl"){var success=a.highlight.k}'
+    'x("button",{class:"md-code__button",title:"Kopieer"});'
 )
 CSS = (
     ":root{--used:red;--ours:blue;--unused:green}"
     ".kept{color:var(--used)}.dropped{color:var(--unused)}"
     ".md-tooltip2[role=tooltip]{color:red}[dir=rtl] .kept{float:right}"
     ".focus-visible{outline:1px solid}.success{color:green}mark{color:red}"
+    ".md-code__button{color:red}"
 )
 
 
@@ -64,6 +66,7 @@ def test_the_site_gets_the_rules_it_uses_under_a_name_of_their_own(tmp_path: Pat
     assert ".md-tooltip2[role=tooltip]" in css and ".focus-visible" in css and "mark{" in css
     assert ".dropped" not in css and "--unused" not in css
     assert "rtl" not in css and ".success" not in css
+    assert ".md-code__button" not in css, "Material makes copy buttons only in code blocks"
     assert not list(root.glob("assets/stylesheets/main.*")), "Material's file and its map go"
     assert f'href="{uri}"' in (root / "index.html").read_text(encoding="utf-8")
     assert f'href="../{uri}"' in (root / "deel/pagina.html").read_text(encoding="utf-8")
@@ -86,3 +89,10 @@ def test_a_failing_purgecss_is_reported_with_its_message(tmp_path: Path) -> None
     with pytest.raises(AssetError, match=r"PurgeCSS failed on main\.0123abcd\.min\.css: Error: so"):
         purge_material_css(broken, root, tmp_path)
     assert (root / "assets/stylesheets/main.0123abcd.min.css").is_file(), "nothing replaced"
+
+
+def test_materials_code_buttons_are_kept_when_a_page_has_a_code_block(tmp_path: Path) -> None:
+    root = site(tmp_path)
+    (root / "code.html").write_text("<pre><code>print(1)</code></pre>", encoding="utf-8")
+    css = (root / purge_material_css(PURGECSS, root, tmp_path)).read_text(encoding="utf-8")
+    assert ".md-code__button" in css
