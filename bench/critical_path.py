@@ -25,7 +25,8 @@ flags some of these shifts as "after recent input" all the same, so that flag is
 Lighthouse's mobile run would see them.
 
 Run: `.venv/bin/python bench/critical_path.py` (builds the site first), or `--site build/site`
-to measure an existing build; `--all` measures every page and shows the heaviest of each type.
+to measure an existing build; `--all` measures every page and shows, for each type, the page
+with the most HTML+CSS+JS.
 """
 
 from __future__ import annotations
@@ -266,7 +267,7 @@ def report(site: Path, every: bool, check: bool) -> None:
         for kind, path in chosen_pages(site, every):
             load = measure(browser, base + path, path)
             best = rows.get(kind)
-            if best and best[0].kb(best[0].blocking) >= load.kb(load.blocking):
+            if best and best[0].kb(best[0].named) >= load.kb(load.named):
                 continue
             fcp, cls = phone_load(browser, base + path)
             held = held_paint(browser, base + path, load.blocking) if check else None
@@ -274,7 +275,8 @@ def report(site: Path, every: bool, check: bool) -> None:
         browser.close()
     print(
         f"gzip level 6, kB (1 kB = 1000 bytes); target: at most {TARGET_KB:.0f} kB before first "
-        "render; phone = 412x823, CPU 4x slower, 150 ms, 1.6 Mbit/s"
+        "render, counted as issue #13 does: all HTML+CSS+JS; phone = 412x823, CPU 4x slower, "
+        "150 ms, 1.6 Mbit/s"
     )
     header = (
         f"{'page type':<11} {'page':<40} {'before first render':>20} {'HTML+CSS+JS':>14} "
@@ -296,6 +298,12 @@ def report(site: Path, every: bool, check: bool) -> None:
         if held is not None:
             line += f" {held:>6.0f} ms"
         print(line)
+    heaviest = max(rows.values(), key=lambda row: row[0].kb(row[0].named))[0]
+    verdict = "met" if heaviest.kb(heaviest.named) <= TARGET_KB else "NOT met"
+    print(
+        f"HTML+CSS+JS: at most {heaviest.kb(heaviest.named):.1f} kB ({heaviest.page}); "
+        f"target at most {TARGET_KB:.0f} kB on every page type: {verdict}"
+    )
     if check:
         held_back = [r[3] for r in rows.values() if r[3] is not None]
         verdict = "holds" if max(held_back) < HOLD_SECONDS * 1000 else "FAILS"

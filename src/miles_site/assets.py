@@ -45,7 +45,8 @@ COMPONENTS = (
         ("miles-planner-dates.js", "miles-ics.js", "miles-planner.js"),
     ),
 )
-# Runs on every page, before Material's bundle: it holds back the search index until search opens.
+# Runs on every page, before Material's bundle: suggestions when a search finds nothing, and
+# the search index held back until search opens.
 SEARCH = "miles-search.js"
 
 

@@ -60,6 +60,10 @@ class MilesConfig(base.Config):
     esbuild = PathOption(default="node_modules/.bin/esbuild")
     """The esbuild binary from npm (package.json) that minifies the site's scripts and styles."""
 
+    purgecss = PathOption(default="node_modules/.bin/purgecss")
+    """PurgeCSS from npm (package.json): drops the rules of Material's stylesheet the site never
+    uses, after the build has written every page."""
+
     today = c.Optional(DateOption())
     """Date (YYYY-MM-DD) to compare review_due against; defaults to the day of the build."""
 

@@ -40,6 +40,7 @@ from miles_site.site_readability import measure_generated, measure_written
 from miles_site.study import edition as study_edition
 from miles_site.study.config import StudyConfig, load_study_config
 from miles_site.study.version import ContentVersion
+from miles_site.unused_css import purge_material_css
 
 log = logging.getLogger("mkdocs.plugins.miles")
 
@@ -223,7 +224,13 @@ class MilesPlugin(BasePlugin[MilesConfig]):
     # plugin (priority -100) copies it into search_index.js for file:// use.
     @event_priority(-50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Add each page's search words and description to Material's search index."""
+        """Drop Material's unused CSS; add each page's search words and description to the index."""
+        assert self.paths is not None
+        try:
+            root = self.paths.root
+            purge_material_css(root / self.config.purgecss, Path(config.site_dir), root)
+        except AssetError as failure:
+            _fail_on(failure.issues)
         path = Path(config.site_dir) / "search" / "search_index.json"
         if self.project is None or self.files is None or not path.is_file():
             return

@@ -35,3 +35,19 @@ def test_offline_walk_from_start_page_to_search_result(
     assert page.url.startswith("file://")
     assert "bedrijfsarts" in page.locator("article").inner_text().lower()
     assert log.foreign == []
+
+
+def test_offline_search_that_finds_nothing_suggests_pages(
+    offline_page: tuple[Page, RequestLog], unzipped: Path
+) -> None:
+    page, log = offline_page
+    page.goto((unzipped / "MiLES-toolbox/melding/index.html").as_uri())
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.fill("qwxzv")
+    suggestion = page.locator(".miles-search-help a").first
+    suggestion.wait_for(state="visible", timeout=15_000)
+    suggestion.click()
+    page.wait_for_load_state("load")
+    assert page.url.startswith("file://") and page.url.endswith("/begrippen.html")
+    assert log.foreign == []

@@ -44,3 +44,15 @@ def test_a_missing_esbuild_says_how_to_install_it(tmp_path: Path) -> None:
     assert done.returncode != 0
     assert "geen/esbuild: esbuild is missing; run 'npm ci' (make site does this)" in output
     assert "Traceback" not in output
+
+
+def test_a_missing_purgecss_says_how_to_install_it_and_keeps_the_old_site(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "project", {}, plugin_options={"purgecss": "geen/purgecss"})
+    (project / "build/site").mkdir(parents=True)
+    (project / "build/site/index.html").write_text("vorige versie", encoding="utf-8")
+    done = miles(project, "build")
+    output = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert "geen/purgecss: PurgeCSS is missing; run 'npm ci' (make site does this)" in output
+    assert "Traceback" not in output
+    assert (project / "build/site/index.html").read_text(encoding="utf-8") == "vorige versie"

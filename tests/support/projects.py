@@ -45,10 +45,11 @@ def mkdocs_config(extra_plugin_options: dict[str, object] | None = None) -> dict
     config.pop("site_dir", None)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     shim = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
-    esbuild = ROOT / "node_modules" / ".bin" / "esbuild"
+    tools = ROOT / "node_modules" / ".bin"
     options = {
         "iframe_worker_shim": str(shim),
-        "esbuild": str(esbuild),
+        "esbuild": str(tools / "esbuild"),
+        "purgecss": str(tools / "purgecss"),
         **(extra_plugin_options or {}),
     }
     config["plugins"] = [{"miles": options} if p == "miles" else p for p in config["plugins"]]

@@ -1,6 +1,8 @@
 /* MiLES conversation player: turns the walkable transcript into one scene at a time.
    Progressive enhancement: without this script every scene is a section with links.
-   All text goes in through textContent; scenario data is inlined in the page (works on file://). */
+   The player reads each scene from that transcript (section#scene-<id>), so the page carries
+   every line once and needs no request (works on file://). All text goes in through
+   textContent. */
 (function () {
   "use strict";
 
@@ -17,6 +19,55 @@
     return node;
   }
 
+  function text(node) {
+    return node ? node.textContent.replace(/\s+/g, " ").trim() : "";
+  }
+
+  function map(nodes, read) {
+    return Array.prototype.map.call(nodes, read);
+  }
+
+  /* The text of an element after its first child, such as a line after its speaker. */
+  function rest(node, first) {
+    return text(node).slice(text(first).length).trim();
+  }
+
+  /* One scene of the transcript, in the shape the player works with. */
+  function readScene(section) {
+    var ending = section.querySelector(".miles-ending");
+    return {
+      heading: text(section.querySelector("h3")),
+      scene: text(section.querySelector(".miles-scene__direction")),
+      video: section.querySelector("video"),
+      prompt: text(section.querySelector(".miles-scene__prompt")),
+      lines: map(section.querySelectorAll(".miles-line"), function (line) {
+        var speaker = line.querySelector(".miles-line__speaker");
+        return {
+          name: text(speaker.firstChild),
+          role: text(speaker.querySelector(".miles-line__role")).replace(/^\(|\)$/g, ""),
+          text: rest(line, speaker)
+        };
+      }),
+      choices: map(section.querySelectorAll(".miles-choice"), function (item) {
+        var link = item.querySelector("a");
+        var reason = item.querySelector(".miles-feedback p");
+        var badge = reason.querySelector(".miles-quality");
+        return {
+          label: text(link),
+          next: link.getAttribute("href").replace(/^#scene-/, ""),
+          quality: text(badge).replace(/\.$/, ""),
+          quality_slug: (badge.className.match(/miles-quality--(\S+)/) || ["", ""])[1],
+          feedback: rest(reason, badge)
+        };
+      }),
+      ending: ending && {
+        title: text(ending.querySelector(".miles-ending__title")),
+        text: text(ending.querySelector(".miles-ending__title + p")),
+        takeaways: map(ending.querySelectorAll("li"), text)
+      }
+    };
+  }
+
   function qualityBadge(choice) {
     return el("strong", "miles-quality miles-quality--" + choice.quality_slug,
       choice.quality.charAt(0).toUpperCase() + choice.quality.slice(1));
@@ -25,6 +76,7 @@
   function Player(root, data) {
     this.root = root;
     this.data = data;
+    this.scenes = {};
     this.history = [];
     this.build();
     this.show(data.start, null, false);
@@ -61,7 +113,8 @@
   };
 
   Player.prototype.scene = function (id) {
-    return this.data.scenes[id];
+    if (!this.scenes[id]) this.scenes[id] = readScene(document.getElementById("scene-" + id));
+    return this.scenes[id];
   };
 
   Player.prototype.show = function (id, choice, moveFocus) {
@@ -107,26 +160,9 @@
     var stage = this.stage;
     stage.textContent = "";
     if (scene.scene) stage.appendChild(el("p", "miles-scene__direction", scene.scene));
-    if (scene.media) {
-      var video = el("video", "miles-scene__video");
-      video.controls = true;
-      video.preload = "metadata";
-      if (scene.media.poster) video.poster = scene.media.poster;
-      var source = el("source");
-      source.src = scene.media.src;
-      source.type = scene.media.type;
-      video.appendChild(source);
-      if (scene.media.captions) {
-        var track = el("track");
-        track.kind = "captions";
-        track.srclang = "nl";
-        track.label = "Nederlands";
-        track.src = scene.media.captions; /* a data: URI: Chromium refuses track files on file:// */
-        track.default = true;
-        video.appendChild(track);
-      }
-      stage.appendChild(video);
-    }
+    /* The transcript's video, with its sources and captions (a data: URI: Chromium refuses
+       track files on file://). */
+    if (scene.video) stage.appendChild(scene.video.cloneNode(true));
     var dialogue = el("div", "miles-dialogue miles-dialogue--illustrated");
     scene.lines.forEach(function (line) {
       var row = el("div", "miles-bubble miles-bubble--" + line.role);
@@ -151,7 +187,7 @@
     actions.textContent = "";
     if (scene.choices.length) {
       var promptId = "miles-prompt-" + this.data.id;
-      var prompt = el("p", "miles-player__prompt", "Wat doet " + this.data.chooser + "? Kies een reactie:");
+      var prompt = el("p", "miles-player__prompt", scene.prompt);
       prompt.id = promptId;
       var group = el("div", "miles-player__choices");
       group.setAttribute("role", "group");
@@ -166,7 +202,7 @@
       return;
     }
     var ending = el("div", "miles-ending");
-    ending.appendChild(el("p", "miles-ending__title", "Einde: " + scene.ending.title));
+    ending.appendChild(el("p", "miles-ending__title", scene.ending.title));
     ending.appendChild(el("p", null, scene.ending.text));
     ending.appendChild(el("p", "miles-ending__label", "Wat u hieruit meeneemt:"));
     var takeaways = el("ul", "miles-ending__takeaways");
@@ -204,9 +240,14 @@
 
   function init() {
     document.querySelectorAll("[data-miles-player]").forEach(function (root) {
-      var script = root.querySelector(".miles-player__data");
-      if (!script || root.querySelector(".miles-player__ui")) return;
-      root.milesPlayer = new Player(root, JSON.parse(script.textContent));
+      var start = root.getAttribute("data-miles-start");
+      if (!start || !document.getElementById("scene-" + start)) return;
+      if (root.querySelector(".miles-player__ui")) return;
+      root.milesPlayer = new Player(root, {
+        id: root.getAttribute("data-miles-player"),
+        title: root.getAttribute("data-miles-title"),
+        start: start
+      });
     });
   }
 

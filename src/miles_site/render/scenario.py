@@ -73,7 +73,7 @@ def data_uri(text: str, mime: str) -> str:
 
 
 def scene_views(source: ScenarioSource) -> list[dict[str, Any]]:
-    """Describe every node for the templates and the player, in booklet order."""
+    """Describe every node for the templates, in booklet order."""
     scenario = source.scenario
     numbers = numbering(scenario)
     views = []
@@ -130,18 +130,6 @@ def chooser(scenario: Scenario) -> str:
     return scenario.characters[0].name
 
 
-def player_data(source: ScenarioSource, scenes: list[dict[str, Any]]) -> dict[str, Any]:
-    """Return the data the JavaScript player needs, inlined in the page (no fetch on file://)."""
-    scenario = source.scenario
-    return {
-        "id": scenario.id,
-        "title": scenario.title,
-        "start": scenario.start,
-        "chooser": chooser(scenario),
-        "scenes": {scene["id"]: scene for scene in scenes},
-    }
-
-
 def render_scenario_page(source: ScenarioSource, phases: Phases) -> str:
     """Render the Markdown page of one scenario."""
     scenario = source.scenario
@@ -162,7 +150,6 @@ def render_scenario_page(source: ScenarioSource, phases: Phases) -> str:
         scenes=scenes,
         characters=scenario.characters,
         chooser=chooser(scenario),
-        data=player_data(source, scenes),
     )
     return front_matter(meta) + body
 
