@@ -21,9 +21,11 @@ from typing import Any
 
 from miles_site.errors import ContentIssue
 
+# The sign-in form checks these too (through the study settings), before it asks the LRS.
 CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,31}$")
 CODE_COLUMN = "code"
 PIN_DIGITS = 8
+PIN = re.compile(rf"^[0-9]{{{PIN_DIGITS}}}$")
 PARTICIPANT_SCOPES = ["statements/write", "statements/read/mine"]
 RESEARCHER_SCOPES = ["statements/read"]
 

@@ -30,6 +30,7 @@ EVENTS = {
     ("interacted", "print"): "checklist_printed",
     ("interacted", "planner"): "planner_used",
     ("interacted", "search"): "search_made",
+    ("interacted", "back"): "choice_undone",
 }
 
 
