@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, ValidationError
+from pydantic import AfterValidator
 
 from miles_site.errors import ContentIssue
 from miles_site.models.base import Strict, validate
@@ -29,13 +30,21 @@ ENV_VARS = {
     "trial_id": "MILES_STUDY_TRIAL_ID",
 }
 _TRIAL_ID = re.compile(r"^NCT\d{8}$")
+# Addresses on this machine, where plain http is fine: nothing crosses a network.
+LOCAL_HOSTS = ("127.0.0.1", "::1", "localhost")
 
 
 def _http_url(value: str, *, what: str) -> str:
-    """Check an http(s) URL without credentials, query or fragment, and end it with '/'."""
+    """Check an https address (http only on this machine), end it with '/'."""
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"'{value}' is not an http(s) address; write it like https://{what}/")
+    if parts.scheme == "http" and parts.hostname not in LOCAL_HOSTS:
+        raise ValueError(
+            f"'{value}' is plain http: the participants' codes and PINs would travel "
+            f"unencrypted; use https://{parts.netloc}{parts.path} (http is only for "
+            f"{', '.join(LOCAL_HOSTS)})"
+        )
     if parts.username or parts.password:
         raise ValueError("put no user name or password in the address")
     if parts.query or parts.fragment:
@@ -102,7 +111,7 @@ def load_study_config(
     overrides = {field: env[var] for field, var in ENV_VARS.items() if env.get(var)}
     if not path.is_file():
         if len(overrides) == len(ENV_VARS):
-            return _from_environment(overrides)
+            return _validated(LoadedYaml("environment", dict(overrides)), overrides, [])
         missing = ", ".join(var for field, var in ENV_VARS.items() if field not in overrides)
         return None, [
             ContentIssue(
@@ -117,23 +126,16 @@ def load_study_config(
     if loaded is None:
         return None, issues
     if isinstance(loaded.data, dict):
-        merged = {**loaded.data, **overrides}
-        loaded = LoadedYaml(loaded.file, merged, loaded.lines, loaded.first_line)
+        loaded = replace(loaded, data={**loaded.data, **overrides})
+    return _validated(loaded, overrides, issues)
+
+
+def _validated(
+    loaded: LoadedYaml, overrides: dict[str, str], issues: list[ContentIssue]
+) -> tuple[StudyConfig | None, list[ContentIssue]]:
+    """Validate the merged settings; blame a bad value on its variable when it came from one."""
     config, problems = validate(StudyConfig, loaded)
     return config, issues + [_blame_variable(p, overrides) for p in problems]
-
-
-def _from_environment(values: dict[str, str]) -> tuple[StudyConfig | None, list[ContentIssue]]:
-    """Validate settings that all come from environment variables."""
-    try:
-        return StudyConfig.model_validate(values), []
-    except ValidationError as exc:
-        issues = []
-        for error in exc.errors(include_url=False):
-            field = str(error["loc"][0]) if error["loc"] else ""
-            message = str(error.get("ctx", {}).get("error", error["msg"]))
-            issues.append(ContentIssue(ENV_VARS.get(field, field), 0, "", message))
-        return None, issues
 
 
 def _blame_variable(issue: ContentIssue, overrides: dict[str, str]) -> ContentIssue:
