@@ -34,17 +34,25 @@ _TRIAL_ID = re.compile(r"^NCT\d{8}$")
 LOCAL_HOSTS = ("127.0.0.1", "::1", "localhost")
 
 
+def plain_http_problem(url: str) -> str | None:
+    """Say why a plain-http address to another machine will not do; None if it will."""
+    parts = urlsplit(url)
+    if parts.scheme != "http" or parts.hostname in LOCAL_HOSTS:
+        return None
+    return (
+        f"'{url}' is plain http: codes, PINs and passwords would travel unencrypted; use "
+        f"https://{parts.netloc}{parts.path} (http is only for {', '.join(LOCAL_HOSTS)})"
+    )
+
+
 def _http_url(value: str, *, what: str) -> str:
     """Check an https address (http only on this machine), end it with '/'."""
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"'{value}' is not an http(s) address; write it like https://{what}/")
-    if parts.scheme == "http" and parts.hostname not in LOCAL_HOSTS:
-        raise ValueError(
-            f"'{value}' is plain http: the participants' codes and PINs would travel "
-            f"unencrypted; use https://{parts.netloc}{parts.path} (http is only for "
-            f"{', '.join(LOCAL_HOSTS)})"
-        )
+    problem = plain_http_problem(value)
+    if problem:
+        raise ValueError(problem)
     if parts.username or parts.password:
         raise ValueError("put no user name or password in the address")
     if parts.query or parts.fragment:
@@ -143,3 +151,16 @@ def _blame_variable(issue: ContentIssue, overrides: dict[str, str]) -> ContentIs
     if issue.loc in overrides:
         return ContentIssue(ENV_VARS[issue.loc], 0, "", issue.message)
     return issue
+
+
+def setting_issue(
+    root: Path, field: str, message: str, environ: Mapping[str, str] | None = None
+) -> ContentIssue:
+    """Blame a problem with a usable setting on its variable, else on its line in the file."""
+    env = os.environ if environ is None else environ
+    if env.get(ENV_VARS[field]):
+        return ContentIssue(ENV_VARS[field], 0, "", message)
+    loaded, _ = load_yaml_file(config_path(root, env), root)
+    if loaded is None:
+        return ContentIssue(str(config_path(root, env)), 0, field, message)
+    return loaded.issue((field,), message)
