@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from miles_site.study import credentials as creds
 from miles_site.study.config import StudyConfig
 from miles_site.study.edition import settings
 from miles_site.study.lrs import LrsClient
-from miles_site.study.lrs_server import RalphServer, free_port, start_ralph
+from miles_site.study.lrs_server import RalphServer, start_ralph
 from miles_site.study.site_server import QuietStaticSiteHandler, site_server
 from miles_site.study.version import ContentVersion
 from support.statements import private_leaks, shape_problems
@@ -32,6 +33,13 @@ ROOT = Path(__file__).resolve().parents[2]
 TRIAL = "NCT06672887"
 PARTICIPANTS = ("MILES-101", "MILES-102", "MILES-103", "MILES-104")
 RESEARCHER = "ONDERZOEK"
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 @dataclass

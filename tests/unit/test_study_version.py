@@ -61,7 +61,8 @@ def test_a_file_that_vanishes_is_skipped_and_one_that_cannot_be_read_is_returned
 ) -> None:
     root = project(tmp_path)
     page, gone = root / "content" / "index.md", root / "content" / "weg.md"
-    digest, problems = hash_sources(root, [page])
+    digest, none = hash_sources(root, [page])
+    assert none == []
     # Listed, then deleted before it was read (an editor's temporary file): as if never there.
     assert hash_sources(root, [page, gone]) == (digest, [])
     locked = root / "content" / "geheim.md"
