@@ -9,6 +9,7 @@ import errno
 import importlib.util
 import json
 import signal
+import socket
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -74,6 +75,20 @@ def local_port(root: Path, field: str, hosts: tuple[str, ...], command: str, url
         f"port above 1024, not {url}"
     )
     fail([setting_issue(root, field, message)], f"'{command}' cannot start", "nothing started")
+
+
+def cannot_listen(
+    root: Path, field: str, command: str, address: tuple[str, int], exc: OSError
+) -> NoReturn:
+    """Stop saying why nothing can listen on the setting's address, and what to change."""
+    host, port = address
+    reason = (
+        f"port {port} on {host} is in use; stop what runs there, or give {field} another port"
+        if exc.errno == errno.EADDRINUSE
+        else f"cannot listen on port {port} ({exc.strerror or exc}); give {field} a free port "
+        "above 1024"
+    )
+    fail([setting_issue(root, field, reason)], f"'{command}' cannot start", "nothing started")
 
 
 @click.group()
@@ -173,7 +188,13 @@ def lrs_command(lrs_dir: Path, root: Path) -> None:
     config = study_settings(root)
     # Ralph listens on 127.0.0.1 only (see lrs_server.py).
     hosts = ("127.0.0.1", "localhost")
-    port = local_port(root, "lrs_endpoint", hosts, "miles study lrs", config.lrs_endpoint)
+    command = "miles study lrs"
+    port = local_port(root, "lrs_endpoint", hosts, command, config.lrs_endpoint)
+    with socket.socket() as probe:  # Ralph would only say that it stopped at start-up
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as exc:
+            cannot_listen(root, "lrs_endpoint", command, ("127.0.0.1", port), exc)
     try:
         server = start_ralph(
             root.resolve(),
@@ -185,6 +206,8 @@ def lrs_command(lrs_dir: Path, root: Path) -> None:
     except RalphError as exc:
         click.secho(str(exc), fg="red", err=True)
         sys.exit(1)
+    except OSError as exc:
+        raise cannot_write(Path(exc.filename or lrs_dir), exc) from None
     # A plain kill (SIGTERM) must stop Ralph too, not only Ctrl+C.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     click.echo(
@@ -211,7 +234,8 @@ def lrs_command(lrs_dir: Path, root: Path) -> None:
 def serve_command(site_dir: Path, root: Path) -> None:
     """Serve the built study edition on the address study.yml gives (site_url)."""
     config = study_settings(root)
-    port = local_port(root, "site_url", LOCAL_HOSTS, "miles study serve", config.site_url)
+    command = "miles study serve"
+    port = local_port(root, "site_url", LOCAL_HOSTS, command, config.site_url)
     host = urlsplit(config.site_url).hostname or "127.0.0.1"
     if not (root / site_dir / "index.html").is_file():
         click.secho(f"{site_dir} has no site; run 'make study-site' first.", fg="red", err=True)
@@ -219,17 +243,7 @@ def serve_command(site_dir: Path, root: Path) -> None:
     try:
         server = site_server(host, port, StaticSiteHandler, root / site_dir)
     except OSError as exc:
-        reason = (
-            f"port {port} on {host} is in use; stop what runs there, or give site_url another port"
-            if exc.errno == errno.EADDRINUSE
-            else f"cannot listen on {host}:{port} ({exc.strerror or exc}); give site_url a free "
-            "port above 1024"
-        )
-        fail(
-            [setting_issue(root, "site_url", reason)],
-            "Cannot serve the study edition",
-            "nothing started",
-        )
+        cannot_listen(root, "site_url", command, (host, port), exc)
     click.echo(f"Serving {site_dir} on {config.site_url}. Stop it with Ctrl+C.")
     try:
         server.serve_forever()

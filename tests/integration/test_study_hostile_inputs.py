@@ -22,11 +22,13 @@ TRIAL = "NCT06672887"
 
 
 def miles(
-    folder: Path, *args: str, site_url: str = "http://127.0.0.1:8001/"
+    folder: Path,
+    *args: str,
+    site_url: str = "http://127.0.0.1:8001/",
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run the miles command in ``folder`` with study settings from the environment only."""
-    env = {
-        **os.environ,
+    settings = {
         "MILES_STUDY_CONFIG": str(folder / "absent.yml"),
         "MILES_STUDY_LRS_ENDPOINT": "http://127.0.0.1:8100/xAPI/",
         "MILES_STUDY_SITE_URL": site_url,
@@ -35,7 +37,7 @@ def miles(
     return subprocess.run(
         [sys.executable, "-m", "miles_site", *args],
         cwd=folder,
-        env=env,
+        env={**os.environ, **settings, **(env or {})},
         capture_output=True,
         text=True,
         check=False,
@@ -145,3 +147,13 @@ def test_serve_on_a_port_in_use_says_so(built: Path) -> None:
 def test_serve_refuses_a_site_url_that_is_not_on_this_machine(built: Path) -> None:
     result = miles(built, "study", "serve", site_url="https://studie.example.org/")
     assert_stopped(result, "serves only on this machine", "http://127.0.0.1:PORT/")
+
+
+def test_a_local_lrs_on_a_port_in_use_says_so_before_starting_ralph(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {"MILES_STUDY_LRS_ENDPOINT": f"http://127.0.0.1:{port}/xAPI/"}
+        result = miles(tmp_path, "study", "lrs", env=env)
+    assert_stopped(result, f"port {port} on 127.0.0.1 is in use", "MILES_STUDY_LRS_ENDPOINT")
