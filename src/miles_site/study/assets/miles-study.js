@@ -286,7 +286,10 @@
   function endView() {
     if (!view) return;
     if (view.since !== null) view.active += Date.now() - view.since;
-    make("viewed", pageActivity(currentPage()), { at: view.at, result: { duration: duration(view.active) } });
+    make("viewed", pageActivity(currentPage()), {
+      at: view.at,
+      result: { duration: duration(view.active) }
+    });
     view = null;
   }
 
