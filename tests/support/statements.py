@@ -11,27 +11,29 @@ TOP = {"id", "actor", "verb", "object", "result", "context", "timestamp", "store
        "version"}  # fmt: skip
 RESULT = {"duration", "response", "completion", "extensions"}
 CONTEXT = {"platform", "language", "revision", "contextActivities", "extensions"}
-# Fields the LRS or the browser fill with machine values (ids, times), not with anything typed.
+# The statement's own fields that hold machine values (its UUID, times), never anything typed.
+# Every other string counts, activity ids included: an address can hold what a reader typed.
 MACHINE = {"id", "timestamp", "stored"}
 SEARCH = "zoeken"  # the site search's activity: '<site_url>#zoeken'
 
 
-def strings_in(value: Any, key: str = "") -> Iterator[str]:
-    """Yield every key and string value of a statement, except ids and times."""
+def strings_in(value: Any) -> Iterator[str]:
+    """Yield every key and string value in a statement's part."""
     if isinstance(value, dict):
         for name, item in value.items():
             yield str(name)
-            yield from strings_in(item, str(name))
+            yield from strings_in(item)
     elif isinstance(value, list):
         for item in value:
-            yield from strings_in(item, key)
-    elif isinstance(value, str) and key not in MACHINE:
+            yield from strings_in(item)
+    elif isinstance(value, str):
         yield value
 
 
 def private_leaks(statement: dict[str, Any], secrets: list[str]) -> list[str]:
     """Return the secrets (typed text, dates, words, the PIN) found anywhere in a statement."""
-    text = "\n".join(strings_in(statement)).lower()
+    parts = {key: value for key, value in statement.items() if key not in MACHINE}
+    text = "\n".join(strings_in(parts)).lower()
     return [secret for secret in secrets if secret.lower() in text]
 
 
