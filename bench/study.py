@@ -32,11 +32,13 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from miles_site.study import credentials as creds  # noqa: E402
 from miles_site.study.lrs import LrsClient  # noqa: E402
-from miles_site.study.lrs_server import free_port, start_ralph  # noqa: E402
+from miles_site.study.lrs_server import start_ralph  # noqa: E402
 from miles_site.study.vocabulary import ACTIVITY_TYPES, QUALITIES, VERBS, extension_iri  # noqa: E402
+from support.lrs import free_port  # noqa: E402
 
 SITE = "https://studie.example.org/"
 TOTAL = 100_000

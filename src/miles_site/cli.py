@@ -10,6 +10,7 @@ import click
 from mkdocs.exceptions import MkDocsException
 
 from miles_site.build import BuildFailed, build_all
+from miles_site.cli_shared import cannot_write, root_option
 from miles_site.models.schemas import write_schemas
 from miles_site.pdf.checklist import build_checklist_pdf
 from miles_site.pdf.fields import FormError
@@ -18,17 +19,10 @@ from miles_site.readability import report
 from miles_site.render.scenario import mermaid
 from miles_site.site_config import NoMilesPlugin, read_site
 from miles_site.site_readability import measure_site
+from miles_site.study.edition import EDITIONS
 from miles_site.study.version import ContentVersion
 
 T = TypeVar("T")
-
-root_option = click.option(
-    "--root",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The project folder.",
-)
 
 
 @click.group()
@@ -48,7 +42,7 @@ def main() -> None:
 @click.option("--zip/--no-zip", "with_zip", default=True, help="Also make the offline zip.")
 @click.option(
     "--edition",
-    type=click.Choice(["public", "study"]),
+    type=click.Choice(EDITIONS),
     default="public",
     show_default=True,
     help="'study' builds the trial's edition into build/study (online only, no zip).",
@@ -114,7 +108,7 @@ def schemas(root: Path) -> None:
     try:
         changed = write_schemas(root / "schemas")
     except OSError as exc:
-        raise _cannot_write(Path(exc.filename or root / "schemas"), exc) from None
+        raise cannot_write(Path(exc.filename or root / "schemas"), exc) from None
     for path in changed:
         click.echo(f"updated {path}")
     if not changed:
@@ -174,15 +168,7 @@ def _write(path: Path, data: bytes) -> None:
     try:
         path.write_bytes(data)
     except OSError as exc:
-        raise _cannot_write(path, exc) from None
-
-
-def _cannot_write(path: Path, exc: OSError) -> click.ClickException:
-    """Say that ``path`` cannot be written, why, and what to do."""
-    return click.ClickException(
-        f"cannot write {path} ({exc.strerror or exc}); give a path in a folder that exists "
-        "and that you may write to"
-    )
+        raise cannot_write(path, exc) from None
 
 
 def _pick(project: Project, known: dict[str, T], wanted: str, kind: str) -> T:

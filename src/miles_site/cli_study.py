@@ -5,37 +5,34 @@ Thin: each parses options, calls the study package and reports.
 
 from __future__ import annotations
 
-import functools
-import http.server
+import errno
 import importlib.util
 import json
 import signal
+import socket
 import sys
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import urlsplit
 
 import click
 
+from miles_site.cli_shared import cannot_write, root_option
 from miles_site.errors import ContentIssue
+from miles_site.reading import read_source, relative_name
 from miles_site.study import credentials as creds
-from miles_site.study.config import StudyConfig, load_study_config
+from miles_site.study.config import LOCAL_HOSTS, StudyConfig, load_study_config, setting_issue
 from miles_site.study.lrs_server import RalphError, start_ralph
+from miles_site.study.site_server import StaticSiteHandler, site_server
 
 LRS_DIR = Path("build/lrs")
-root_option = click.option(
-    "--root",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The project folder.",
-)
 
 
-def fail(issues: list[ContentIssue], what: str) -> None:
+def fail(issues: list[ContentIssue], what: str, outcome: str = "nothing was written") -> NoReturn:
     """Print every problem as file:line: message, then stop with a summary."""
     for issue in sorted(set(issues)):
         click.echo(str(issue), err=True)
-    click.secho(f"{what}: {len(issues)} problem(s); nothing was written.", fg="red", err=True)
+    click.secho(f"{what}: {len(issues)} problem(s); {outcome}.", fg="red", err=True)
     sys.exit(1)
 
 
@@ -56,8 +53,42 @@ def study_settings(root: Path) -> StudyConfig:
     config, issues = load_study_config(root)
     if config is None or issues:
         fail(issues, "The study settings are not usable")
-    assert config is not None
     return config
+
+
+def read_participants_file(path: Path) -> tuple[list[creds.Participant], list[ContentIssue]]:
+    """Read a participants CSV (UTF-8, a byte-order mark allowed); return them or its problems."""
+    text, issues = read_source(path, Path.cwd())
+    if text is None:
+        return [], issues
+    return creds.read_participants(text, relative_name(path, Path.cwd()))
+
+
+def local_port(root: Path, field: str, hosts: tuple[str, ...], command: str, url: str) -> int:
+    """Return the port of a plain-http address on this machine, or stop saying what to write."""
+    parts = urlsplit(url)
+    if parts.scheme == "http" and parts.hostname in hosts and parts.port is not None:
+        return parts.port
+    example = "http://127.0.0.1:PORT/" + ("xAPI/" if field == "lrs_endpoint" else "")
+    message = (
+        f"'{command}' serves only on this machine, over plain http: use {example} with a free "
+        f"port above 1024, not {url}"
+    )
+    fail([setting_issue(root, field, message)], f"'{command}' cannot start", "nothing started")
+
+
+def cannot_listen(
+    root: Path, field: str, command: str, address: tuple[str, int], exc: OSError
+) -> NoReturn:
+    """Stop saying why nothing can listen on the setting's address, and what to change."""
+    host, port = address
+    reason = (
+        f"port {port} on {host} is in use; stop what runs there, or give {field} another port"
+        if exc.errno == errno.EADDRINUSE
+        else f"cannot listen on port {port} ({exc.strerror or exc}); give {field} a free port "
+        "above 1024"
+    )
+    fail([setting_issue(root, field, reason)], f"'{command}' cannot start", "nothing started")
 
 
 @click.group()
@@ -99,9 +130,7 @@ def credentials_command(
     """Make a code + random PIN credential per participant in PARTICIPANTS (CSV with 'code')."""
     require("bcrypt")
     config = study_settings(root)
-    people, issues = creds.read_participants(
-        participants.read_text(encoding="utf-8"), str(participants)
-    )
+    people, issues = read_participants_file(participants)
     existing, more = creds.read_auth_file(auth_file)
     issues += more
     if not replace:
@@ -121,8 +150,16 @@ def credentials_command(
         kept = [user for user in kept if user["username"] != name]
         hashed = creds.hash_secret(password, rounds)
         users.append(creds.user_entry(name, hashed, creds.RESEARCHER_SCOPES, config.site_url))
-    creds.write_private(auth_file, json.dumps(kept + users, indent=2) + "\n")
-    creds.write_private(letters, creds.letters_csv(people, pins, config.site_url))
+    # The letters first: new PINs in the auth file without their letters would lock people out.
+    try:
+        creds.write_private(
+            [
+                (letters, creds.letters_csv(people, pins, config.site_url)),
+                (auth_file, json.dumps(kept + users, indent=2) + "\n"),
+            ]
+        )
+    except creds.WriteFailed as failed:
+        raise cannot_write(failed.path, failed.cause) from None
     click.echo(f"wrote {len(people)} participant credential(s) to {auth_file}")
     click.echo(
         f"wrote the letters to {letters}: it holds the PINs, so keep it safe and delete it "
@@ -149,24 +186,19 @@ def credentials_command(
 def lrs_command(lrs_dir: Path, root: Path) -> None:
     """Run Ralph on 127.0.0.1 (port from study.yml) with its file backend, until Ctrl+C."""
     config = study_settings(root)
-    endpoint = urlsplit(config.lrs_endpoint)
-    if endpoint.hostname not in ("127.0.0.1", "localhost") or endpoint.port is None:
-        fail(
-            [
-                ContentIssue(
-                    "study.yml",
-                    0,
-                    "lrs_endpoint",
-                    "for a local LRS, use http://127.0.0.1:PORT/xAPI/",
-                )
-            ],
-            "Cannot start a local LRS",
-        )
-    assert endpoint.port is not None
+    # Ralph listens on 127.0.0.1 only (see lrs_server.py).
+    hosts = ("127.0.0.1", "localhost")
+    command = "miles study lrs"
+    port = local_port(root, "lrs_endpoint", hosts, command, config.lrs_endpoint)
+    with socket.socket() as probe:  # Ralph would only say that it stopped at start-up
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as exc:
+            cannot_listen(root, "lrs_endpoint", command, ("127.0.0.1", port), exc)
     try:
         server = start_ralph(
             root.resolve(),
-            port=endpoint.port,
+            port=port,
             auth_file=(root / lrs_dir / "auth.json").resolve(),
             data_dir=(root / lrs_dir / "data").resolve(),
             origins=[config.site_origin],
@@ -174,6 +206,8 @@ def lrs_command(lrs_dir: Path, root: Path) -> None:
     except RalphError as exc:
         click.secho(str(exc), fg="red", err=True)
         sys.exit(1)
+    except OSError as exc:
+        raise cannot_write(Path(exc.filename or lrs_dir), exc) from None
     # A plain kill (SIGTERM) must stop Ralph too, not only Ctrl+C.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     click.echo(
@@ -200,16 +234,16 @@ def lrs_command(lrs_dir: Path, root: Path) -> None:
 def serve_command(site_dir: Path, root: Path) -> None:
     """Serve the built study edition on the address study.yml gives (site_url)."""
     config = study_settings(root)
-    site = urlsplit(config.site_url)
+    command = "miles study serve"
+    port = local_port(root, "site_url", LOCAL_HOSTS, command, config.site_url)
+    host = urlsplit(config.site_url).hostname or "127.0.0.1"
     if not (root / site_dir / "index.html").is_file():
         click.secho(f"{site_dir} has no site; run 'make study-site' first.", fg="red", err=True)
         sys.exit(1)
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(root / site_dir)
-    )
-    server = http.server.ThreadingHTTPServer(
-        (site.hostname or "127.0.0.1", site.port or 80), handler
-    )
+    try:
+        server = site_server(host, port, StaticSiteHandler, root / site_dir)
+    except OSError as exc:
+        cannot_listen(root, "site_url", command, (host, port), exc)
     click.echo(f"Serving {site_dir} on {config.site_url}. Stop it with Ctrl+C.")
     try:
         server.serve_forever()

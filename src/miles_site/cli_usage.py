@@ -5,6 +5,7 @@ Thin: each parses options, calls the study package and reports.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import sys
@@ -14,8 +15,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
-from miles_site.cli_study import fail, require, root_option
-from miles_site.study import credentials as creds
+from miles_site.cli_shared import cannot_write, root_option
+from miles_site.cli_study import fail, read_participants_file, require
+from miles_site.study.config import plain_http_problem
+from miles_site.study.statements import Unreadable
 
 
 def _moment(value: str | None, *, end_of_day: bool = False) -> dt.datetime | None:
@@ -95,13 +98,19 @@ def usage_command(
     start, end = _moment(since), _moment(until, end_of_day=True)
     codes: list[str] = []
     if participants is not None:
-        people, issues = creds.read_participants(participants.read_text("utf-8"), str(participants))
+        people, issues = read_participants_file(participants)
         if issues:
             fail(issues, f"{participants} has problems")
         codes = [p.code for p in people]
     if backup is None and not (endpoint and user and password):
         raise click.UsageError("give --lrs, --user and --password (or --from-jsonl FILE)")
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if backup is None and endpoint and (problem := plain_http_problem(endpoint)):
+        raise click.BadParameter(problem, param_hint="--lrs")
+    # Before reading anything: a report that cannot be written is not worth the wait.
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise cannot_write(out_dir, exc) from None
     if backup is not None:
         source = str(backup)
         pages: Any = _backup_pages(backup)
@@ -124,13 +133,18 @@ def usage_command(
     except LrsError as exc:
         click.secho(f"Cannot read the statements: {exc}.", fg="red", err=True)
         sys.exit(1)
+    except OSError as exc:
+        raise cannot_write(Path(exc.filename or target), exc) from None
     for number, statement_id, reason in reading.malformed:
         click.secho(
             f"statement {number} (id {statement_id}): {reason}; skipped", fg="yellow", err=True
         )
     phases = _phase_ids(root)
     window = window_for(reading.events, start, end, tz)
-    rows = write_report(out_dir, reading, window, phases, codes, source)
+    try:
+        rows = write_report(out_dir, reading, window, phases, codes, source)
+    except OSError as exc:
+        raise cannot_write(Path(exc.filename or out_dir), exc) from None
     click.echo(
         f"{reading.statements} statements read, {len(reading.events)} used, "
         f"{reading.duplicates} duplicates, {len(reading.malformed)} unreadable "
@@ -144,21 +158,39 @@ def _iso(moment: dt.datetime | None) -> str | None:
 
 
 def _backup_pages(path: Path) -> Any:
-    """Yield an earlier statements.jsonl in pages, as the LRS would."""
+    """Yield an earlier statements.jsonl in pages, as the LRS would.
+
+    Read line by line (a trial's backup is large): a line that is not UTF-8 or not JSON becomes
+    an Unreadable entry, which the report lists and skips. A byte-order mark is dropped.
+    """
     page: list[Any] = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
+    with path.open("rb") as handle:
+        for number, data in enumerate(handle, start=1):
+            if number == 1:
+                data = data.removeprefix(codecs.BOM_UTF8)
+            if not data.strip():
                 continue
-            try:
-                page.append(json.loads(line))
-            except ValueError:
-                page.append(f"line {number} is not JSON")
+            page.append(_backup_line(data, number, path))
             if len(page) == 1000:
                 yield page
                 page = []
     if page:
         yield page
+
+
+def _backup_line(data: bytes, number: int, path: Path) -> Any:
+    """Return one line of a backup as JSON, or Unreadable saying why it is not."""
+    where = f"line {number} of {path}"
+    try:
+        return json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        byte = data[exc.start]
+        return Unreadable(
+            f"{where} is not UTF-8 (byte 0x{byte:02X} at byte {exc.start + 1} of the line); "
+            "save the file as UTF-8"
+        )
+    except ValueError:
+        return Unreadable(f"{where} is not JSON")
 
 
 def _phase_ids(root: Path) -> list[str]:

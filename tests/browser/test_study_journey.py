@@ -9,7 +9,6 @@ none lost, none twice, nothing typed. ``miles usage`` on that LRS must give the 
 from __future__ import annotations
 
 import csv
-import json
 import re
 import subprocess
 import sys
@@ -18,11 +17,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from playwright.sync_api import Browser, BrowserContext, Route, expect
 
 from miles_site.project import Paths, load_project
 from miles_site.render.scenario import SCENARIO_FOLDER
-from support.lrs import PARTICIPANTS, RESEARCHER, ROOT, StudyLrs
+from support.lrs import (
+    PARTICIPANTS,
+    RESEARCHER,
+    ROOT,
+    StudyLrs,
+    known_paths,
+    sign_in,
+    stored,
+    wait_until_sent,
+)
 from support.projects import scenario_source
 from support.scenarios import paths, walk_with_player
 from support.statements import private_leaks, shape_problems
@@ -36,19 +44,6 @@ PAGES = ["melding/index.html", "melding/eerste-reactie.html", "wet-en-regels/ind
 SCENARIO = "het-nieuws"
 CHECKLIST = "eerste-gesprek"
 LATER_PAGES = ["behandeling/index.html", "plan-terugkeer/index.html"]
-
-
-def stored(page: Page, name: str) -> Any:
-    """Read one of the study script's values from localStorage."""
-    text = page.evaluate("name => localStorage.getItem('miles-study:' + name)", name)
-    return json.loads(text) if text else None
-
-
-def sign_in(page: Page, code: str, pin: str) -> None:
-    """Fill in the start page's form and submit it."""
-    page.fill("#miles-study-code", code)
-    page.fill("#miles-study-pin", pin)
-    page.click("[data-miles-study-form] button[type=submit]")
 
 
 @pytest.fixture
@@ -129,11 +124,7 @@ def test_participant_journey_reaches_the_lrs_exactly_once_and_gives_the_dose(
     page.keyboard.press("Escape")
 
     # While the network is up, statements leave the device in batches as the participant goes.
-    page.wait_for_function(
-        "c => (JSON.parse(localStorage.getItem('miles-study:queue:' + c)) || []).length === 0",
-        arg=code,
-        timeout=30_000,
-    )
+    wait_until_sent(page, code)
     delivered_before_cut = len(study_lrs.all_statements())
     assert delivered_before_cut >= len(viewed) - 1
 
@@ -198,9 +189,10 @@ def test_participant_journey_reaches_the_lrs_exactly_once_and_gives_the_dose(
     secrets = [ANSWER, PLANNER_DATE, "15-03-2027", "15 maart 2027", SEARCH_WORDS, pin]
     study_lrs.typed += secrets
     scenes = {s.scenario.id: set(s.scenario.nodes) for s in project.scenarios}
+    phases, pages = set(project.phases.ids), known_paths(project, site)
     for statement in statements:
         assert private_leaks(statement, secrets) == [], statement
-        assert shape_problems(statement, site, set(project.phases.ids), scenes) == [], statement
+        assert shape_problems(statement, site, phases, scenes, pages) == [], statement
         assert statement["actor"]["account"]["name"] == code
     assert foreign == []
 

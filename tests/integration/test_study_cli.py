@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from miles_site.study.lrs_server import free_port
-from support.lrs import PARTICIPANTS, RESEARCHER, StudyLrs
+from support.lrs import PARTICIPANTS, RESEARCHER, StudyLrs, free_port
 from support.projects import miles
 from support.xapi import at, choice, view
 

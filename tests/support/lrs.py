@@ -6,10 +6,9 @@ backend in a temporary folder, and is stopped at the end of the session.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
+import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,18 +16,30 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Page
 
 from miles_site.build import build_site
-from miles_site.project import Paths, load_project
+from miles_site.project import Paths, Project, load_project
 from miles_site.study import credentials as creds
+from miles_site.study.config import StudyConfig
+from miles_site.study.edition import settings
 from miles_site.study.lrs import LrsClient
-from miles_site.study.lrs_server import RalphServer, free_port, start_ralph
+from miles_site.study.lrs_server import RalphServer, start_ralph
+from miles_site.study.site_server import QuietStaticSiteHandler, site_server
+from miles_site.study.version import ContentVersion
 from support.statements import private_leaks, shape_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 TRIAL = "NCT06672887"
-PARTICIPANTS = ("MILES-101", "MILES-102")
+PARTICIPANTS = ("MILES-101", "MILES-102", "MILES-103", "MILES-104")
 RESEARCHER = "ONDERZOEK"
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 @dataclass
@@ -98,14 +109,25 @@ def check_every_statement(lrs: StudyLrs) -> None:
     """After all tests: no statement any test produced has an odd shape or anything typed."""
     project = load_project(Paths.under(ROOT))
     scenes = {s.scenario.id: set(s.scenario.nodes) for s in project.scenarios}
+    pages = known_paths(project, lrs.site_url)
     secrets = [*lrs.typed, *lrs.pins.values()]
     problems = []
     for statement in lrs.all_statements():
         if statement["id"] in lrs.planted:
             continue
-        problems += shape_problems(statement, lrs.site_url, set(project.phases.ids), scenes)
+        phases = set(project.phases.ids)
+        problems += shape_problems(statement, lrs.site_url, phases, scenes, pages)
         problems += [f"{statement['id']}: {leak}" for leak in private_leaks(statement, secrets)]
     assert problems == [], problems
+
+
+def known_paths(project: Project, site_url: str) -> set[str]:
+    """Return the site paths a statement may name: the study script's page map and the PDFs."""
+    config = StudyConfig.model_validate(
+        {"lrs_endpoint": site_url + "xAPI/", "site_url": site_url, "trial_id": TRIAL}
+    )
+    made = settings(project, config, ContentVersion(None, "0" * 64))
+    return set(made["pages"]) | {checklist["pdf"] for checklist in made["checklists"].values()}
 
 
 @pytest.fixture(scope="session")
@@ -130,14 +152,31 @@ def study_site(
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-    handler = functools.partial(_Quiet, directory=str(site))
+    # As a static host does: an address the site lacks gets its 404.html (with the study script).
     port = int(study_site_url.rsplit(":", 1)[1].strip("/"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = site_server("127.0.0.1", port, QuietStaticSiteHandler, site)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield site
     server.shutdown()
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+def stored(page: Page, name: str) -> Any:
+    """Read one of the study script's values from localStorage."""
+    text = page.evaluate("name => localStorage.getItem('miles-study:' + name)", name)
+    return json.loads(text) if text else None
+
+
+def sign_in(page: Page, code: str, pin: str) -> None:
+    """Fill in the start page's form and submit it."""
+    page.fill("#miles-study-code", code)
+    page.fill("#miles-study-pin", pin)
+    page.click("[data-miles-study-form] button[type=submit]")
+
+
+def wait_until_sent(page: Page, code: str) -> None:
+    """Wait until this device's queue for ``code`` is empty: everything reached the LRS."""
+    page.wait_for_function(
+        "c => (JSON.parse(localStorage.getItem('miles-study:queue:' + c)) || []).length === 0",
+        arg=code,
+        timeout=30_000,
+    )

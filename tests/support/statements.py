@@ -11,31 +11,61 @@ TOP = {"id", "actor", "verb", "object", "result", "context", "timestamp", "store
        "version"}  # fmt: skip
 RESULT = {"duration", "response", "completion", "extensions"}
 CONTEXT = {"platform", "language", "revision", "contextActivities", "extensions"}
-# Fields the LRS or the browser fill with machine values (ids, times), not with anything typed.
+# The statement's own fields that hold machine values (its UUID, times), never anything typed.
+# Every other string counts, activity ids included: an address can hold what a reader typed.
 MACHINE = {"id", "timestamp", "stored"}
+SEARCH = "zoeken"  # the site search's activity: '<site_url>#zoeken'
 
 
-def strings_in(value: Any, key: str = "") -> Iterator[str]:
-    """Yield every key and string value of a statement, except ids and times."""
+def strings_in(value: Any) -> Iterator[str]:
+    """Yield every key and string value in a statement's part."""
     if isinstance(value, dict):
         for name, item in value.items():
             yield str(name)
-            yield from strings_in(item, str(name))
+            yield from strings_in(item)
     elif isinstance(value, list):
         for item in value:
-            yield from strings_in(item, key)
-    elif isinstance(value, str) and key not in MACHINE:
+            yield from strings_in(item)
+    elif isinstance(value, str):
         yield value
 
 
 def private_leaks(statement: dict[str, Any], secrets: list[str]) -> list[str]:
     """Return the secrets (typed text, dates, words, the PIN) found anywhere in a statement."""
-    text = "\n".join(strings_in(statement)).lower()
+    parts = {key: value for key, value in statement.items() if key not in MACHINE}
+    text = "\n".join(strings_in(parts)).lower()
     return [secret for secret in secrets if secret.lower() in text]
 
 
+def activity_problems(
+    statement: dict[str, Any], site_url: str, pages: set[str], scenes: dict[str, set[str]]
+) -> list[str]:
+    """Return the activity ids (object, parents) that name no page, PDF or scene of the site.
+
+    The address bar may hold anything a reader typed or pasted; only the site's own paths, the
+    not-found page and the site search may appear in a statement.
+    """
+    context_activities = statement["context"].get("contextActivities", {})
+    ids = [statement["object"]["id"], *(a["id"] for a in context_activities.get("parent", []))]
+    known_scenes = {f"scene-{scene}" for ids_ in scenes.values() for scene in ids_}
+    problems = []
+    for activity_id in ids:
+        path, _, fragment = activity_id.removeprefix(site_url).partition("#")
+        if path == "" and fragment == SEARCH:
+            continue
+        if not activity_id.startswith(site_url) or path not in pages:
+            problems.append(f"object {activity_id} is no page of the site")
+        elif fragment and fragment not in known_scenes:
+            problems.append(f"object {activity_id} is no scene of the site")
+    return problems
+
+
 def shape_problems(
-    statement: dict[str, Any], site_url: str, phases: set[str], scenes: dict[str, set[str]]
+    statement: dict[str, Any],
+    site_url: str,
+    phases: set[str],
+    scenes: dict[str, set[str]],
+    pages: set[str],
 ) -> list[str]:
     """Return what in a statement falls outside the fields and values MiLES may send."""
     problems = [f"unexpected field {k}" for k in statement if k not in TOP]
@@ -45,8 +75,7 @@ def shape_problems(
     actor = statement["actor"]
     if set(actor) != {"objectType", "account"} or set(actor["account"]) != {"homePage", "name"}:
         problems.append(f"actor {actor}")
-    if not statement["object"]["id"].startswith(site_url):
-        problems.append(f"object {statement['object']['id']}")
+    problems += activity_problems(statement, site_url, pages, scenes)
     result = statement.get("result", {})
     context = statement["context"]
     problems += [f"result.{k}" for k in result if k not in RESULT]

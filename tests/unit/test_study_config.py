@@ -82,6 +82,10 @@ def test_environment_alone_is_enough(tmp_path: Path) -> None:
     }
     config, issues = load_study_config(tmp_path, environ=env)
     assert issues == [] and config is not None
+    env["MILES_STUDY_SITE_URL"] = "studie.example.org"
+    config, [issue] = load_study_config(tmp_path, environ=env)
+    assert config is None
+    assert str(issue).startswith("MILES_STUDY_SITE_URL: 'studie.example.org' is not an http(s)")
 
 
 def test_a_yaml_error_is_reported_not_raised(tmp_path: Path) -> None:
@@ -106,3 +110,21 @@ def test_the_edition_comes_from_the_option_then_the_environment(
 def test_an_unknown_edition_is_an_error() -> None:
     _, [issue] = edition_of(None, {"MILES_EDITION": "studie"})
     assert str(issue) == "MILES_EDITION: unknown edition 'studie'; use one of public, study"
+
+
+def test_plain_http_is_refused_except_on_this_machine(tmp_path: Path) -> None:
+    # Over http the PIN would travel readable as Basic authentication, and the typed PIN too.
+    text = "lrs_endpoint: http://lrs.example.org/xAPI/\nsite_url: http://studie.example.org/\n"
+    _, issues = load_study_config(write(tmp_path, text + "trial_id: NCT06672887\n"), environ={})
+    assert sorted((i.file, i.line, i.loc) for i in issues) == [
+        ("study.yml", 1, "lrs_endpoint"),
+        ("study.yml", 2, "site_url"),
+    ]
+    assert all("use https://" in i.message and "unencrypted" in i.message for i in issues)
+    env = {"MILES_STUDY_LRS_ENDPOINT": "http://lrs.example.org/xAPI/"}
+    _, [issue] = load_study_config(write(tmp_path, GOOD), environ=env)
+    assert issue.file == "MILES_STUDY_LRS_ENDPOINT" and "use https://" in issue.message
+    for host in ("127.0.0.1:8100", "localhost:8100", "[::1]:8100"):
+        local = f"lrs_endpoint: http://{host}/xAPI/\nsite_url: http://{host}/\n"
+        config, issues = load_study_config(write(tmp_path, local + "trial_id: NCT06672887\n"), {})
+        assert issues == [] and config is not None, host

@@ -9,6 +9,7 @@ import bcrypt
 
 from miles_site.study.credentials import (
     PARTICIPANT_SCOPES,
+    PIN,
     Participant,
     clashes,
     letters_csv,
@@ -41,7 +42,8 @@ def test_each_participant_gets_a_random_pin_that_only_their_hash_accepts() -> No
     people = [Participant(f"MILES-00{n}", n + 1, {}) for n in range(1, 4)]
     users, pins = make_credentials(people, "https://studie.example.org/", rounds=4)
     assert len(set(pins.values())) == 3
-    assert all(len(pin) == 8 and pin.isdigit() for pin in pins.values())
+    # PIN is the rule the sign-in form checks (through the study settings) before it asks the LRS.
+    assert all(len(pin) == 8 and PIN.match(pin) for pin in pins.values())
     for user in users:
         code = user["username"]
         assert bcrypt.checkpw(pins[code].encode(), user["hash"].encode())

@@ -110,6 +110,7 @@ def test_dose_row_from_a_known_week_of_use() -> None:
         "scenarios_completed": 1,
         "endings_reached": 1,
         "choices": 2,
+        "choices_undone": 0,
         "choices_aanbevolen": 1,
         "choices_minder_handig": 0,
         "choices_af_te_raden": 1,
@@ -146,3 +147,41 @@ def test_weekly_sessions_count_each_session_in_the_week_it_starts() -> None:
     )
     weekly = weekly_sessions(made, Window(at(0), at(0, days=14), UTC))
     assert weekly == {"MILES-001": {1: 2, 2: 1}}
+
+
+def back(scene: str, when: dt.datetime, who: str = "MILES-001") -> dict:
+    """Return Back in the player of 'het-nieuws': it returns to ``scene``."""
+    return statement(
+        "interacted",
+        f"gesprekken/het-nieuws.html#scene-{scene}",
+        when,
+        who,
+        phase="melding",
+        context={"action": "back", "scene": scene},
+        kind="scene",
+    )
+
+
+def test_a_choice_undone_with_back_does_not_count_among_the_choices() -> None:
+    made = events(
+        choice("start", 2, "af te raden", at(0)),
+        back("start", at(1)),  # undoes the choice just made in 'start'
+        choice("start", 0, "aanbevolen", at(2)),
+        choice("s2", 1, "minder handig", at(3)),
+        choice("s3", 0, "af te raden", at(4)),
+        back("s3", at(5)),  # the last choice made in 's3'
+        back("s2", at(6)),  # then the one before it, in 's2'
+        back("s9", at(7)),  # no standing choice in that scene: nothing to undo
+    )
+    [row] = dose_table(made, Window(at(0), at(0, days=7), UTC), PHASES)
+    assert (row["choices"], row["choices_undone"]) == (1, 3)
+    assert (
+        row["choices_aanbevolen"],
+        row["choices_minder_handig"],
+        row["choices_af_te_raden"],
+    ) == (
+        1,
+        0,
+        0,
+    )
+    assert row["share_recommended"] == 1.0

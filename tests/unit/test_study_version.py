@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from miles_site.study.version import content_version
+from miles_site.study.version import content_version, hash_sources
 
 
 def project(root: Path) -> Path:
@@ -45,6 +45,42 @@ def test_hidden_files_and_caches_do_not_count(tmp_path: Path) -> None:
     (root / "content" / ".DS_Store").write_bytes(b"x")
     (root / "content" / "__pycache__").mkdir()
     assert version(root) == before
+
+
+def test_editor_backups_and_temporary_files_do_not_count(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    before = version(root)
+    # Vim's write probe and backup, Emacs's auto-save, while `make serve` rebuilds.
+    for name in ("4913", "index.md~", "#index.md#"):
+        (root / "content" / name).write_text("tijdelijk", encoding="utf-8")
+    assert version(root) == before
+
+
+def test_a_file_that_vanishes_is_skipped_and_one_that_cannot_be_read_is_returned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = project(tmp_path)
+    page, gone = root / "content" / "index.md", root / "content" / "weg.md"
+    digest, none = hash_sources(root, [page])
+    assert none == []
+    # Listed, then deleted before it was read (an editor's temporary file): as if never there.
+    assert hash_sources(root, [page, gone]) == (digest, [])
+    locked = root / "content" / "geheim.md"
+    locked.write_text("x", encoding="utf-8")
+    real = Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:
+        if path == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    digest_without, [problem] = hash_sources(root, [page, locked])
+    assert digest_without == digest
+    assert problem.file == "content/geheim.md"
+    assert "cannot be read (Permission denied)" in problem.message
+    found = content_version(root, [root / "content"], [root / "mkdocs.yml"])
+    assert [p.file for p in found.problems] == ["content/geheim.md"]
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")

@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, ValidationError
+from pydantic import AfterValidator
 
 from miles_site.errors import ContentIssue
 from miles_site.models.base import Strict, validate
@@ -29,13 +30,29 @@ ENV_VARS = {
     "trial_id": "MILES_STUDY_TRIAL_ID",
 }
 _TRIAL_ID = re.compile(r"^NCT\d{8}$")
+# Addresses on this machine, where plain http is fine: nothing crosses a network.
+LOCAL_HOSTS = ("127.0.0.1", "::1", "localhost")
+
+
+def plain_http_problem(url: str) -> str | None:
+    """Say why a plain-http address to another machine will not do; None if it will."""
+    parts = urlsplit(url)
+    if parts.scheme != "http" or parts.hostname in LOCAL_HOSTS:
+        return None
+    return (
+        f"'{url}' is plain http: codes, PINs and passwords would travel unencrypted; use "
+        f"https://{parts.netloc}{parts.path} (http is only for {', '.join(LOCAL_HOSTS)})"
+    )
 
 
 def _http_url(value: str, *, what: str) -> str:
-    """Check an http(s) URL without credentials, query or fragment, and end it with '/'."""
+    """Check an https address (http only on this machine), end it with '/'."""
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"'{value}' is not an http(s) address; write it like https://{what}/")
+    problem = plain_http_problem(value)
+    if problem:
+        raise ValueError(problem)
     if parts.username or parts.password:
         raise ValueError("put no user name or password in the address")
     if parts.query or parts.fragment:
@@ -102,7 +119,7 @@ def load_study_config(
     overrides = {field: env[var] for field, var in ENV_VARS.items() if env.get(var)}
     if not path.is_file():
         if len(overrides) == len(ENV_VARS):
-            return _from_environment(overrides)
+            return _validated(LoadedYaml("environment", dict(overrides)), overrides, [])
         missing = ", ".join(var for field, var in ENV_VARS.items() if field not in overrides)
         return None, [
             ContentIssue(
@@ -117,23 +134,16 @@ def load_study_config(
     if loaded is None:
         return None, issues
     if isinstance(loaded.data, dict):
-        merged = {**loaded.data, **overrides}
-        loaded = LoadedYaml(loaded.file, merged, loaded.lines, loaded.first_line)
+        loaded = replace(loaded, data={**loaded.data, **overrides})
+    return _validated(loaded, overrides, issues)
+
+
+def _validated(
+    loaded: LoadedYaml, overrides: dict[str, str], issues: list[ContentIssue]
+) -> tuple[StudyConfig | None, list[ContentIssue]]:
+    """Validate the merged settings; blame a bad value on its variable when it came from one."""
     config, problems = validate(StudyConfig, loaded)
     return config, issues + [_blame_variable(p, overrides) for p in problems]
-
-
-def _from_environment(values: dict[str, str]) -> tuple[StudyConfig | None, list[ContentIssue]]:
-    """Validate settings that all come from environment variables."""
-    try:
-        return StudyConfig.model_validate(values), []
-    except ValidationError as exc:
-        issues = []
-        for error in exc.errors(include_url=False):
-            field = str(error["loc"][0]) if error["loc"] else ""
-            message = str(error.get("ctx", {}).get("error", error["msg"]))
-            issues.append(ContentIssue(ENV_VARS.get(field, field), 0, "", message))
-        return None, issues
 
 
 def _blame_variable(issue: ContentIssue, overrides: dict[str, str]) -> ContentIssue:
@@ -141,3 +151,16 @@ def _blame_variable(issue: ContentIssue, overrides: dict[str, str]) -> ContentIs
     if issue.loc in overrides:
         return ContentIssue(ENV_VARS[issue.loc], 0, "", issue.message)
     return issue
+
+
+def setting_issue(
+    root: Path, field: str, message: str, environ: Mapping[str, str] | None = None
+) -> ContentIssue:
+    """Blame a problem with a usable setting on its variable, else on its line in the file."""
+    env = os.environ if environ is None else environ
+    if env.get(ENV_VARS[field]):
+        return ContentIssue(ENV_VARS[field], 0, "", message)
+    loaded, _ = load_yaml_file(config_path(root, env), root)
+    if loaded is None:
+        return ContentIssue(str(config_path(root, env)), 0, field, message)
+    return loaded.issue((field,), message)

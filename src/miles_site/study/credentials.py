@@ -13,7 +13,7 @@ import json
 import os
 import re
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,9 +21,11 @@ from typing import Any
 
 from miles_site.errors import ContentIssue
 
+# The sign-in form checks these too (through the study settings), before it asks the LRS.
 CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,31}$")
 CODE_COLUMN = "code"
 PIN_DIGITS = 8
+PIN = re.compile(rf"^[0-9]{{{PIN_DIGITS}}}$")
 PARTICIPANT_SCOPES = ["statements/write", "statements/read/mine"]
 RESEARCHER_SCOPES = ["statements/read"]
 
@@ -181,11 +183,34 @@ def letters_csv(participants: list[Participant], pins: dict[str, str], site_url:
     return out.getvalue()
 
 
-def write_private(path: Path, text: str) -> None:
-    """Write a file only its owner can read, atomically (it holds secrets)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".part")
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    partial.replace(path)
+class WriteFailed(Exception):
+    """A file could not be written: which one, and the operating system's reason."""
+
+    def __init__(self, path: Path, cause: OSError) -> None:
+        super().__init__(f"{path}: {cause}")
+        self.path = path
+        self.cause = cause
+
+
+def write_private(files: Sequence[tuple[Path, str]]) -> None:
+    """Write files only their owner can read (they hold secrets): all of them or none.
+
+    Each goes to a '.part' file beside it first; only when every part is written do they
+    replace the files, in the order given. Raises WriteFailed and leaves the files as they were.
+    """
+    parts: list[tuple[Path, Path]] = []
+    path = Path()
+    try:
+        for path, text in files:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_name(path.name + ".part")
+            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            parts.append((partial, path))
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        for partial, path in parts:
+            partial.replace(path)
+    except OSError as exc:
+        for partial, _ in parts:
+            partial.unlink(missing_ok=True)
+        raise WriteFailed(path, exc) from exc

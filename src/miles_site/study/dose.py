@@ -61,6 +61,26 @@ def by_participant(events: Iterable[Event]) -> dict[str, list[Event]]:
     return dict(sorted(groups.items()))
 
 
+def standing_choices(events: Sequence[Event]) -> tuple[list[Event], int]:
+    """Return the choices not undone with Back, and how many were undone (events in time order).
+
+    Back in the player takes the last choice off the route and returns to its scene: it undoes
+    the latest standing choice made in that scene of that scenario.
+    """
+    routes: dict[str, list[Event]] = defaultdict(list)
+    undone = 0
+    for event in events:
+        if event.event == "choice_made":
+            routes[event.item].append(event)
+        elif event.event == "choice_undone":
+            route = routes[event.item]
+            scenes = [choice.scene for choice in route]
+            if event.scene in scenes:
+                del route[len(scenes) - 1 - scenes[::-1].index(event.scene)]
+                undone += 1
+    return [choice for route in routes.values() for choice in route], undone
+
+
 def phase_column(phase: str) -> str:
     """Return the dose.csv column for the pages of a phase."""
     return "pages_" + (phase.replace("-", "_") if phase else NO_PHASE)
@@ -82,8 +102,9 @@ def dose_row(
     for event in events:
         kinds[event.event].add(event.item)
         counts[event.event] += 1
-    qualities = Counter(e.quality for e in events if e.event == "choice_made")
-    choices = sum(qualities.values())
+    standing, undone = standing_choices(events)
+    qualities = Counter(e.quality for e in standing)
+    choices = len(standing)
     row: dict[str, object] = {
         "participant": participant,
         "first_visit_utc": _iso(first),
@@ -104,6 +125,7 @@ def dose_row(
             "scenarios_completed": len(kinds["scenario_completed"]),
             "endings_reached": counts["scenario_completed"],
             "choices": choices,
+            "choices_undone": undone,
             **{"choices_" + q.replace(" ", "_"): qualities[q] for q in QUALITIES},
             "share_recommended": round(qualities[QUALITIES[0]] / choices, 3) if choices else "",
             "checklists_opened": len(kinds["checklist_opened"]),

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import time
 import urllib.error
@@ -38,13 +37,6 @@ def ralph_python(root: Path) -> Path:
             "create it (pip install 'ralph-malph[lrs,cli]' requests in a virtual environment)"
         )
     return python
-
-
-def free_port() -> int:
-    """Return a TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def ralph_environment(auth_file: Path, data_dir: Path, origins: list[str]) -> dict[str, str]:

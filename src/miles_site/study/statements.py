@@ -30,11 +30,19 @@ EVENTS = {
     ("interacted", "print"): "checklist_printed",
     ("interacted", "planner"): "planner_used",
     ("interacted", "search"): "search_made",
+    ("interacted", "back"): "choice_undone",
 }
 
 
 class Malformed(Exception):
     """A statement that cannot be read; the message says why."""
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A line of a backup file that holds no statement at all (not UTF-8, not JSON), and why."""
+
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +136,8 @@ def item_of(object_id: str, home: str | None) -> str:
 
 def parse_statement(statement: Any) -> Event:
     """Turn one stored statement into an Event, or raise Malformed saying why."""
+    if isinstance(statement, Unreadable):
+        raise Malformed(statement.reason)
     if not isinstance(statement, dict):
         raise Malformed("not a JSON object")
     statement_id = statement.get("id")

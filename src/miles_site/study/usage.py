@@ -25,7 +25,7 @@ from miles_site.study.dose import (
     session_numbers,
     weekly_sessions,
 )
-from miles_site.study.statements import Event, Malformed, parse_statement
+from miles_site.study.statements import Event, Malformed, Unreadable, parse_statement
 
 EVENT_COLUMNS = (
     "statement_id", "participant", "timestamp_utc", "stored_utc", "session", "event", "verb",
@@ -59,7 +59,9 @@ def read_statements(
         for page in pages:
             for raw in page:
                 reading.statements += 1
-                out.write(json.dumps(raw, ensure_ascii=False, separators=(",", ":")) + "\n")
+                # An unreadable backup line is kept as the reason it could not be read.
+                kept = raw.reason if isinstance(raw, Unreadable) else raw
+                out.write(json.dumps(kept, ensure_ascii=False, separators=(",", ":")) + "\n")
                 try:
                     event = parse_statement(raw)
                 except Malformed as exc:

@@ -8,14 +8,21 @@ the version for people; the source hash proves it, also for a build from a folde
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 import shutil
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from miles_site.errors import ContentIssue
+
 UNKNOWN = "onbekend"
 HASH_LENGTH = 12
+# Backups and temporary files editors leave beside a source: 'x.md~' (Vim, Emacs), '#x.md#'
+# (Emacs), '4913' and other digit-only names (Vim's probe whether it may write the folder).
+_EDITOR_FILE = re.compile(r".*~$|#.*#$|\d+$")
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,8 @@ class ContentVersion:
 
     git: GitState | None
     source_hash: str
+    # Sources that exist but could not be read (left out of the hash): the build reports them.
+    problems: tuple[ContentIssue, ...] = ()
 
     @property
     def label(self) -> str:
@@ -61,29 +70,48 @@ class ContentVersion:
         }
 
 
+def _hidden(name: str) -> bool:
+    """Tell whether a file or folder is hidden (sources.iter_files skips these too) or a cache."""
+    return name.startswith(".") or name == "__pycache__"
+
+
 def source_files(folders: Iterable[Path], files: Iterable[Path] = ()) -> list[Path]:
-    """Return every source file under ``folders`` plus ``files``, skipping hidden and caches."""
+    """Return the source files under ``folders`` plus ``files``: not hidden, cached or editors'."""
     found = [path for path in files if path.is_file()]
     for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in folder.rglob("*"):
-            parts = path.relative_to(folder).parts
-            hidden = any(p.startswith(".") or p == "__pycache__" for p in parts)
-            if path.is_file() and not hidden:
-                found.append(path)
-    return sorted(set(found))
+        # os.walk skips a folder that vanishes or cannot be listed while it walks.
+        for parent, dirs, names in os.walk(folder):
+            dirs[:] = [name for name in dirs if not _hidden(name)]
+            found += [
+                Path(parent, name)
+                for name in names
+                if not _hidden(name) and not _EDITOR_FILE.match(name)
+            ]
+    return sorted({path for path in found if path.is_file()})
 
 
-def hash_sources(root: Path, paths: Iterable[Path]) -> str:
-    """Hash file names (relative to ``root``) and contents, independent of the machine."""
+def hash_sources(root: Path, paths: Iterable[Path]) -> tuple[str, list[ContentIssue]]:
+    """Hash file names (relative to ``root``) and contents, independent of the machine.
+
+    A file that is gone by the time it is read (an editor's temporary file) is left out; one
+    that cannot be read is left out and returned as a problem for the caller to report.
+    """
     digest = hashlib.sha256()
+    problems = []
     for path in sorted(paths, key=lambda p: _name(p, root)):
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            message = f"the file cannot be read ({reason}); make it readable or remove it"
+            problems.append(ContentIssue(_name(path, root), 0, "", message))
+            continue
         digest.update(_name(path, root).encode("utf-8") + b"\0")
-        data = path.read_bytes()
         # Git may check text out with CRLF on Windows; the version must not depend on that.
         digest.update(data.replace(b"\r\n", b"\n") + b"\0")
-    return digest.hexdigest()
+    return digest.hexdigest(), problems
 
 
 def _name(path: Path, root: Path) -> str:
@@ -131,7 +159,8 @@ def content_version(root: Path, folders: Iterable[Path], files: Iterable[Path]) 
     folder_list = list(folders)
     paths = source_files(folder_list, files)
     git = git_state(root, [*folder_list, *files])
-    return ContentVersion(git, hash_sources(root, paths))
+    digest, problems = hash_sources(root, paths)
+    return ContentVersion(git, digest, tuple(problems))
 
 
 def project_version(root: Path, folders: Iterable[Path], config_file: Path) -> ContentVersion:

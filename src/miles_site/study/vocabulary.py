@@ -7,7 +7,9 @@ registry and Activity Streams 1.0 (which the Tin Can registry includes).
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, get_args
+
+from miles_site.models.scenario import Quality
 
 XAPI_VERSION: Final = "1.0.3"
 
@@ -29,7 +31,6 @@ ACTIVITY_TYPES: Final = {
     "scene": "http://adlnet.gov/expapi/activities/cmi.interaction",
     "checklist": "http://id.tincanapi.com/activitytype/checklist",
     "file": "http://activitystrea.ms/schema/1.0/file",
-    "planner": "http://adlnet.gov/expapi/activities/interaction",
     "search": "http://adlnet.gov/expapi/activities/interaction",
     "trial": "http://adlnet.gov/expapi/activities/course",
 }
@@ -38,9 +39,11 @@ ACTIVITY_TYPES: Final = {
 # recognises them by that ending, so the data stays readable if the site moves.
 EXTENSION_PATH: Final = "xapi/"
 EXTENSIONS: Final = ("phase", "scene", "choice", "quality", "ending", "action")
-# What an 'interacted' statement was about, in context.extensions[action].
-ACTIONS: Final = ("print", "planner", "search")
-QUALITIES: Final = ("aanbevolen", "minder handig", "af te raden")
+# What an 'interacted' statement was about, in context.extensions[action]. 'back' is the
+# scenario player's Back button: it undoes the last choice and returns to that choice's scene.
+ACTIONS: Final = ("print", "planner", "search", "back")
+# A choice's quality rating, as the scenarios give it; the first is the recommended one.
+QUALITIES: Final[tuple[str, ...]] = get_args(Quality)
 
 
 def extension_iri(site_url: str, name: str) -> str:

@@ -7,8 +7,9 @@
   var study = window.milesStudy;
   if (!study) return;
 
-  var CODE = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
-  var PIN = /^[0-9]{4,12}$/;
+  /* The same rules as the credentials command that made the codes and PINs. */
+  var CODE = new RegExp(study.settings.codePattern);
+  var PIN = new RegExp(study.settings.pinPattern);
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -114,7 +115,12 @@
     opened: "Checklist geopend",
     downloaded: "PDF gedownload"
   };
-  var ACTIONS = { print: "Checklist afgedrukt", planner: "Planner gebruikt", search: "Gezocht (zonder zoekwoorden)" };
+  var ACTIONS = {
+    print: "Checklist afgedrukt",
+    planner: "Planner gebruikt",
+    search: "Gezocht (zonder zoekwoorden)",
+    back: "Keuze teruggedraaid"
+  };
 
   function verbName(statement) {
     var verbs = study.settings.verbs;
@@ -153,6 +159,9 @@
         (extension(statement.context, "choice") + 1) + " (" + extension(statement.result, "quality") + ")";
     }
     if (verb === "completed") details = "Einde: scène " + extension(statement.result, "ending");
+    if (extension(statement.context, "action") === "back") {
+      details = "Terug naar scène " + extension(statement.context, "scene");
+    }
     return { what: what, part: title(statement), details: details };
   }
 

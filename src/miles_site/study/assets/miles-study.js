@@ -96,11 +96,29 @@
     return item;
   }
 
-  function currentPath() {
-    var path = decodeURI(location.pathname);
-    var base = decodeURI(siteRoot.pathname);
-    path = path.indexOf(base) === 0 ? path.slice(base.length) : path.replace(/^\//, "");
-    return path === "" || path.slice(-1) === "/" ? path + "index.html" : path;
+  /* An address may hold a '%' that starts no escape (a typed or pasted one): decodeURI throws
+     on it, and a page view ending at pagehide would then never be sent. */
+  function decoded(text) {
+    try {
+      return decodeURI(text);
+    } catch (error) {
+      return text;
+    }
+  }
+
+  function sitePath(pathname) {
+    var path = decoded(pathname);
+    var base = decoded(siteRoot.pathname);
+    return path.indexOf(base) === 0 ? path.slice(base.length) : path.replace(/^\//, "");
+  }
+
+  /* The page as the site knows it. A static host shows its not-found page (where this script
+     runs too) for any address it lacks; such an address may name a person or an illness, so it
+     is recorded as the not-found page, never as typed. */
+  function currentPage() {
+    var path = sitePath(location.pathname);
+    if (path === "" || path.slice(-1) === "/") path += "index.html";
+    return S.pages[path] ? path : S.notFound;
   }
 
   function pageActivity(path) {
@@ -113,7 +131,7 @@
     if (!cred || isPaused()) return null;
     options = options || {};
     var extensions = {};
-    var phase = options.phase === undefined ? (S.pages[currentPath()] || {}).phase : options.phase;
+    var phase = options.phase === undefined ? (S.pages[currentPage()] || {}).phase : options.phase;
     if (phase) extensions[S.extensions.phase] = phase;
     Object.keys(options.context || {}).forEach(function (name) {
       extensions[S.extensions[name]] = options.context[name];
@@ -268,23 +286,51 @@
   function endView() {
     if (!view) return;
     if (view.since !== null) view.active += Date.now() - view.since;
-    var path = currentPath();
-    make("viewed", pageActivity(path), { at: view.at, result: { duration: duration(view.active) } });
+    make("viewed", pageActivity(currentPage()), {
+      at: view.at,
+      result: { duration: duration(view.active) }
+    });
     view = null;
   }
 
+  /* Per player on this page: the choices on the reader's route so far, as the player keeps
+     them (Back takes the last one off, Restart clears them). */
   var runs = {};
+
+  function sceneActivity(scenario, sceneId) {
+    var scene = activity(scenario.path + "#scene-" + sceneId, "scene");
+    scene.definition.interactionType = "choice";
+    return scene;
+  }
+
+  /* Back undoes the last choice: recorded with the scene it returns to, so that the dose report
+     counts only the choices that stand. Nothing is recorded for a choice that was not. */
+  function onBack(id, whole) {
+    var step = runs[id] ? runs[id].pop() : null;
+    if (!step || !step.recorded) return;
+    make("interacted", sceneActivity(S.scenarios[id], step.scene), {
+      parent: whole,
+      context: { action: "back", scene: step.scene }
+    });
+  }
 
   function onScenarioClick(event) {
     var target = event.target.closest ? event.target : null;
-    var button = target && target.closest(".miles-player__choice, .miles-player__restart");
+    var button = target && target.closest(
+      ".miles-player__choice, .miles-player__restart, .miles-player__back");
     if (!button) return;
     var player = button.closest("[data-miles-player]");
     var id = player && player.getAttribute("data-miles-player");
     var scenario = id && S.scenarios[id];
     if (!scenario) return;
     if (button.classList.contains("miles-player__restart")) {
-      runs[id] = false;
+      delete runs[id];
+      return;
+    }
+    var info = S.pages[scenario.path] || {};
+    var whole = activity(scenario.path, "scenario", info.title);
+    if (button.classList.contains("miles-player__back")) {
+      onBack(id, whole);
       return;
     }
     /* Capture phase: the player has not moved on yet, so data-scene is the scene chosen in. */
@@ -294,20 +340,16 @@
     var index = buttons.indexOf(button);
     var choice = scene && scene.choices[index];
     if (!choice) return;
-    var info = S.pages[scenario.path] || {};
-    var whole = activity(scenario.path, "scenario", info.title);
     if (!runs[id]) {
-      runs[id] = true;
+      runs[id] = [];
       make("attempted", whole);
     }
-    var sceneActivity = activity(scenario.path + "#scene-" + sceneId, "scene");
-    sceneActivity.definition.interactionType = "choice";
-    var context = { scene: sceneId, choice: index };
-    make("answered", sceneActivity, {
+    var answered = make("answered", sceneActivity(scenario, sceneId), {
       parent: whole,
-      context: context,
+      context: { scene: sceneId, choice: index },
       result: { response: String(index), extensions: qualityExtension(choice.quality) }
     });
+    runs[id].push({ scene: sceneId, recorded: answered !== null });
     var next = scenario.scenes[choice.next];
     if (next && next.ending) {
       make("completed", whole, {
@@ -351,9 +393,7 @@
   function onLinkClick(event) {
     var link = event.target.closest ? event.target.closest("a[href]") : null;
     if (!link) return;
-    var path = new URL(link.getAttribute("href"), location.href).pathname;
-    var base = siteRoot.pathname;
-    path = decodeURI(path.indexOf(base) === 0 ? path.slice(base.length) : path);
+    var path = sitePath(new URL(link.getAttribute("href"), location.href).pathname);
     Object.keys(S.checklists).forEach(function (id) {
       var info = S.checklists[id];
       if (info.pdf !== path) return;
@@ -371,7 +411,7 @@
     var result = planner.querySelector("[data-miles-result]");
     if (!result || result.hidden) return;
     plannerUsed = true;
-    make("interacted", pageActivity(currentPath()), { context: { action: "planner" } });
+    make("interacted", pageActivity(currentPage()), { context: { action: "planner" } });
   }
 
   /* A search counts once it has text and the reader acts on it: Enter, a result, or leaving
