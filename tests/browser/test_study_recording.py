@@ -19,6 +19,7 @@ from miles_site.render.scenario import SCENARIO_FOLDER
 from miles_site.study.dose import Window, dose_table
 from miles_site.study.statements import parse_statement
 from support.lrs import PARTICIPANTS, ROOT, StudyLrs, sign_in, wait_until_sent
+from support.projects import scenario_source
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -68,7 +69,7 @@ def test_back_in_the_player_is_recorded_and_the_undone_choice_leaves_the_dose(
     study_page: Page, study_site_url: str, study_lrs: StudyLrs
 ) -> None:
     page, site, code = study_page, study_site_url, PARTICIPANTS[3]
-    scenario = load_project(Paths.under(ROOT)).scenario("het-nieuws").scenario
+    scenario = scenario_source(load_project(Paths.under(ROOT)), "het-nieuws").scenario
     start = scenario.nodes[scenario.start]
     choices = start.choices or ()
     undone, kept = 0, next(i for i, c in enumerate(choices) if c.quality != choices[0].quality)
