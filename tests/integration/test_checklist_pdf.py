@@ -12,7 +12,6 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from miles_site.models.checklist import Checklist
-from miles_site.pdf import checklist as pdf_module
 from miles_site.pdf.checklist import cached_checklist_pdf
 from support.pdfs import (
     ALL,
@@ -162,17 +161,8 @@ def test_yaml_text_is_escaped_in_the_pdf(pdfs: dict[str, Path]) -> None:
     assert "<script>alert(1)</script>" in text
 
 
-def test_unchanged_checklist_comes_from_the_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    calls: list[str] = []
-    real_build = pdf_module.build_checklist_pdf
-
-    def counting(checklist: Checklist, content_version: str = "") -> bytes:
-        calls.append(checklist.id)
-        return real_build(checklist, content_version)
-
-    monkeypatch.setattr(pdf_module, "build_checklist_pdf", counting)
+def test_unchanged_checklist_comes_from_the_cache(tmp_path: Path, pdf_builds: list[str]) -> None:
+    calls = pdf_builds
     source = "id: voorbeeld-lijst\n"
     first = cached_checklist_pdf(FIXTURE, source, tmp_path)
     second = cached_checklist_pdf(FIXTURE, source, tmp_path)

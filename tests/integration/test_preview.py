@@ -11,8 +11,6 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from pypdf import PdfReader
 
-from miles_site.models.checklist import Checklist
-from miles_site.pdf import checklist as pdf_module
 from miles_site.plugin import MilesPlugin
 from support.projects import ROOT, page, write_project
 
@@ -31,20 +29,6 @@ FILES = {
 def pdf_text(path: Path) -> str:
     """Return the text a reader sees in a PDF, on one line."""
     return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
-
-
-@pytest.fixture
-def pdf_builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Record every checklist PDF that is made rather than taken from the cache."""
-    made: list[str] = []
-    real = pdf_module.build_checklist_pdf
-
-    def counting(checklist: Checklist, content_version: str = "") -> bytes:
-        made.append(checklist.id)
-        return real(checklist, content_version)
-
-    monkeypatch.setattr(pdf_module, "build_checklist_pdf", counting)
-    return made
 
 
 @pytest.fixture
