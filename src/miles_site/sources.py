@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from miles_site.errors import ContentIssue
-from miles_site.reading import read_source, relative_name
+from miles_site.reading import control_character_issue, read_source, relative_name
 
 Loc = tuple[str | int, ...]
 
@@ -40,16 +40,6 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-
-# Invisible characters that authors paste without knowing, named so that they can find them.
-_CONTROL_NAMES = {
-    0x00: "a NUL character",
-    0x08: "a backspace character",
-    0x0B: "a vertical tab (Word's Shift+Enter line break)",
-    0x0C: "a form feed (a page break)",
-    0x1B: "an escape character",
-    0x7F: "a delete character",
-}
 
 
 @dataclass(frozen=True)
@@ -120,17 +110,7 @@ def _yaml_issue(exc: yaml.YAMLError, text: str, file: str, offset: int) -> Conte
         # Raised for characters YAML does not allow, e.g. a vertical tab pasted from Word. Its
         # position counts bytes with libyaml and characters without, so find the character.
         code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
-        position = text.find(chr(code))
-        line = text.count("\n", 0, position) + 1 + offset
-        column = position - (text.rfind("\n", 0, position) + 1) + 1
-        name = _CONTROL_NAMES.get(code, "an invisible control character")
-        return ContentIssue(
-            file,
-            line,
-            "",
-            f"{name} (U+{code:04X}) at column {column} is not allowed; delete it, or type a "
-            "space or a normal line break in its place",
-        )
+        return control_character_issue(file, text, text.find(chr(code)), offset)
     if not isinstance(exc, yaml.MarkedYAMLError):
         return ContentIssue(file, offset + 1, "", f"YAML error: {exc}; check the file's syntax")
     mark = exc.problem_mark or exc.context_mark

@@ -100,6 +100,22 @@ CASES = {
         {"data/timeline.yml": edit(TIMELINE, "Uitleg.", "Uit\x1bleg.")},
         [("data/timeline.yml:14: an escape character (U+001B)", "delete it")],
     ),
+    "form-feed-and-nul-in-a-page-text": Case(
+        {
+            PAGE: edit(GOOD_PAGE, "Dit is een korte pagina.", "Dit is\x0c een korte\x00 pagina.")
+            + "Een Windows-teken dat als Latin-1 is gelezen: \x93aanhalingsteken\x94.\n"
+        },
+        [
+            (f"{PAGE}:13: a form feed (a page break) (U+000C) at column 7", "delete it"),
+            (f"{PAGE}:13: a NUL character (U+0000) at column 18", "delete it"),
+            (
+                f"{PAGE}:14: an invisible control character (probably '\u201c' read in the wrong "
+                "encoding) (U+0093) at column 47",
+                "delete it",
+            ),
+            (f"{PAGE}:14: (U+0094) at column 63 is not allowed", "delete it"),
+        ],
+    ),
     "tab-indentation-in-a-scenario": Case(
         {SCENARIO: edit(SCRIPT, "    title: Eva vertelt het", "\ttitle: Eva vertelt het")},
         [(f"{SCENARIO}:20: YAML syntax error: a tab character", "indent with spaces")],
