@@ -113,7 +113,11 @@ CASES = {
                 "encoding) (U+0093) at column 47",
                 "delete it",
             ),
-            (f"{PAGE}:14: (U+0094) at column 63 is not allowed", "delete it"),
+            (
+                f"{PAGE}:14: an invisible control character (probably '\u201d' read in the wrong "
+                "encoding) (U+0094) at column 63",
+                "delete it",
+            ),
         ],
     ),
     "tab-indentation-in-a-scenario": Case(
