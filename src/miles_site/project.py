@@ -16,7 +16,7 @@ from miles_site.errors import ContentIssue
 from miles_site.models.base import review_overdue
 from miles_site.models.checklist_checks import ChecklistSource, load_checklists
 from miles_site.models.data import Data, check_data_links, load_all_data
-from miles_site.models.page import ContentPage, load_pages, overdue
+from miles_site.models.page import ContentPage, load_pages, overdue, primary_source_missing
 from miles_site.models.phases import Phases, load_phases
 from miles_site.models.scenario_checks import ScenarioSource, load_scenarios
 from miles_site.render.shortcodes import KINDS, check_shortcodes
@@ -115,6 +115,7 @@ def load_project(paths: Paths, today: dt.date | None = None) -> Project:
     for page in project.pages:
         project.errors += check_shortcodes(page.file, page.body, page.body_line, known)
     project.warnings += _overdue(project, today)
+    project.warnings += _without_primary_source(project)
     return project
 
 
@@ -126,4 +127,19 @@ def _overdue(project: Project, today: dt.date) -> list[ContentIssue]:
     for loaded, due, kind in dated:
         line = loaded.line_of(("review_due",))
         warnings += review_overdue(loaded.file, line, due, today, kind)
+    return warnings
+
+
+def _without_primary_source(project: Project) -> list[ContentIssue]:
+    """Warn about every scenario and checklist that cites no primary source.
+
+    Scenarios and checklists state the rules they teach (what an employer may ask, the week of the
+    plan van aanpak) without a page around them, so each must carry its own primary source.
+    """
+    cited = [(s.loaded, s.scenario.sources, "scenario") for s in project.scenarios]
+    cited += [(c.loaded, c.checklist.sources, "checklist") for c in project.checklists]
+    warnings = []
+    for loaded, sources, kind in cited:
+        line = loaded.line_of(("sources",))
+        warnings += primary_source_missing(loaded.file, line, sources, kind)
     return warnings

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -13,17 +12,10 @@ from support.projects import ROOT
 PROJECT = load_project(Paths.under(ROOT))
 PAGES = {page.src_uri: page for page in PROJECT.pages}
 DATA = {path.name: path.read_text(encoding="utf-8") for path in (ROOT / "data").glob("*.yml")}
-
-# Official sources: a deadline or a legal duty must rest on at least one of these.
-PRIMARY_HOSTS = (
-    "uwv.nl",
-    "rijksoverheid.nl",
-    "wetten.overheid.nl",
-    "officielebekendmakingen.nl",
-    "tweedekamer.nl",
-    "autoriteitpersoonsgegevens.nl",
-    "arboportaal.nl",
-)
+# Scenarios and checklists teach rules without a page around them: each cites its own sources.
+CITED = {s.loaded.file: s.scenario.sources for s in PROJECT.scenarios} | {
+    c.loaded.file: c.checklist.sources for c in PROJECT.checklists
+}
 
 # Claims an independent review found wrong (issue #9), each with what is right instead.
 WRONG = {
@@ -68,24 +60,30 @@ def test_every_page_on_the_dismissal_ban_says_a_fixed_term_contract_still_ends()
     assert missing == []
 
 
-def is_primary(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    return any(host == domain or host.endswith("." + domain) for domain in PRIMARY_HOSTS)
-
-
 def test_every_timeline_step_rests_on_a_primary_source() -> None:
     timeline = PROJECT.data.timeline
     assert timeline is not None
     secondary_only = [
-        step.id for step in timeline.steps if not any(is_primary(str(s.url)) for s in step.sources)
+        step.id for step in timeline.steps if not any(s.is_primary for s in step.sources)
     ]
     assert secondary_only == []
-    assert any(is_primary(str(s.url)) for s in timeline.recurrence.sources)
+    assert any(s.is_primary for s in timeline.recurrence.sources)
 
 
 @pytest.mark.parametrize("uri", sorted(u for u in PAGES if u.startswith("wet-en-regels/")))
 def test_every_law_page_rests_on_a_primary_source(uri: str) -> None:
-    assert any(is_primary(str(s.url)) for s in PAGES[uri].meta.sources)
+    assert any(s.is_primary for s in PAGES[uri].meta.sources)
+
+
+def test_every_scenario_and_checklist_is_loaded_for_the_source_check() -> None:
+    files = [*ROOT.glob("video_scripts/*.yml"), *ROOT.glob("checklists/*.yml")]
+    assert sorted(CITED) == sorted(path.relative_to(ROOT).as_posix() for path in files)
+
+
+@pytest.mark.parametrize("file", sorted(CITED))
+def test_every_scenario_and_checklist_rests_on_a_primary_source(file: str) -> None:
+    # Primary hosts: miles_site.models.page.PRIMARY_HOSTS; `miles check` warns about the same.
+    assert any(source.is_primary for source in CITED[file])
 
 
 def test_the_42nd_week_report_falls_on_the_first_working_day_after_week_42() -> None:

@@ -21,11 +21,52 @@ from miles_site.sources import iter_files, load_front_matter, split_front_matter
 Audience = Literal["leidinggevende", "hr", "casemanager", "directie", "bedrijfsarts", "medewerker"]
 
 
+PRIMARY_HOSTS = (
+    "uwv.nl",
+    "rijksoverheid.nl",
+    "wetten.overheid.nl",
+    "officielebekendmakingen.nl",
+    "tweedekamer.nl",
+    "autoriteitpersoonsgegevens.nl",
+    "arboportaal.nl",
+)
+"""Hosts of primary sources: a legal duty, a deadline or a privacy rule must rest on one of these.
+
+The law itself, the government, UWV, Parliament and the privacy regulator; a subdomain counts too
+(inspiratie.uwv.nl). A consultancy blog or an HR community may explain a rule, but is not enough to
+state it.
+"""
+
+
 class Source(Strict):
     """A source that backs the facts on a page."""
 
     title: str = Field(min_length=1, description="Name of the source as a reader would know it.")
     url: AnyHttpUrl = Field(description="Web address of the source (http or https).")
+
+    @property
+    def is_primary(self) -> bool:
+        """Tell whether the source is on one of the :data:`PRIMARY_HOSTS` (or a subdomain)."""
+        host = (self.url.host or "").lower().rstrip(".")
+        return any(host == domain or host.endswith("." + domain) for domain in PRIMARY_HOSTS)
+
+
+def primary_source_missing(
+    file: str, line: int, sources: Sequence[Source], kind: str
+) -> list[ContentIssue]:
+    """Warn when none of ``sources`` is primary (a soft problem: it fails strict builds)."""
+    if any(source.is_primary for source in sources):
+        return []
+    return [
+        ContentIssue(
+            file,
+            line,
+            "sources",
+            f"the {kind} cites no primary source; add the one that backs each legal duty, "
+            f"deadline or privacy rule it states, from {', '.join(PRIMARY_HOSTS)} (a consultancy "
+            "or HR site is not enough), and put it first",
+        )
+    ]
 
 
 class MaterialOptions(Strict):
