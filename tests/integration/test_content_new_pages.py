@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 import pytest
 
-from integration.test_content_law import is_primary
 from miles_site.models.data import TimelineStep
 from miles_site.project import Paths, Project, load_project
 from support.projects import ROOT
@@ -148,7 +147,7 @@ def test_each_new_page_is_linked_from_another_page(topic: Topic) -> None:
 
 @pytest.mark.parametrize("topic", TOPICS.values(), ids=list(TOPICS))
 def test_each_new_page_cites_a_primary_source(topic: Topic) -> None:
-    assert any(is_primary(str(source.url)) for source in PAGES[topic.page].meta.sources)
+    assert any(source.is_primary for source in PAGES[topic.page].meta.sources)
 
 
 WITH_TERMS = {name: topic for name, topic in TOPICS.items() if topic.glossary}
