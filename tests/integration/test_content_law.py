@@ -31,6 +31,16 @@ WRONG = {
     r"\b(?:kan|heeft|zal)\s+u\s+of\b": "kunt u, where u is the subject",
     r"u\s+tekent\s+(?:het\s+(?:plan\s+)?)?allebei": "signing is UWV form practice, not a duty",
     r"u\s+schrijft\s+de\s+eindevaluatie": "employer and employee make the eindevaluatie together",
+    r"(?:wet\s+vraagt|wettelijk\w*)[^.]{0,80}(?:elke|iedere)\s+(?:6|zes)\s+weken"
+    r"|(?:elke|iedere)\s+(?:6|zes)\s+weken[^.]{0,80}\.\s*Dat\s+is\s+een\s+wettelijke": (
+        "the plan is evaluated regularly; every 6 weeks is what UWV expects, not a statutory term"
+    ),
+}
+# Pages that state no legal duty, deadline or privacy rule; every other page cites a primary source.
+NO_LEGAL_RULE = {
+    "als-het-anders-loopt/afscheid-en-rouw.md": "grief and farewell; rules on a linked page",
+    "gesprekken/index.md": "how the practice conversations work",
+    "over/index.md": "the research behind MiLES",
 }
 
 
@@ -73,6 +83,15 @@ def test_every_timeline_step_rests_on_a_primary_source() -> None:
 @pytest.mark.parametrize("uri", sorted(u for u in PAGES if u.startswith("wet-en-regels/")))
 def test_every_law_page_rests_on_a_primary_source(uri: str) -> None:
     assert any(s.is_primary for s in PAGES[uri].meta.sources)
+
+
+@pytest.mark.parametrize("uri", sorted(set(PAGES) - set(NO_LEGAL_RULE)))
+def test_every_page_that_states_a_rule_rests_on_a_primary_source(uri: str) -> None:
+    assert any(s.is_primary for s in PAGES[uri].meta.sources)
+
+
+def test_the_pages_said_to_state_no_rule_exist() -> None:
+    assert sorted(set(NO_LEGAL_RULE) - set(PAGES)) == []
 
 
 def test_every_scenario_and_checklist_is_loaded_for_the_source_check() -> None:
