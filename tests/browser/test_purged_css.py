@@ -37,8 +37,19 @@ PHONE = {"width": 390, "height": 844}
 # content of a closed <details> only when asked, so every element's size is asked for first.
 COMPARE = """
 async (fullUrl) => {
+  const settled = () => Promise.all(
+    document.getAnimations().map(a => a.finished.catch(() => null)));
+  const running = () => document.getAnimations().some(a => a.playState === "running");
   const once = async () => {
-    await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+    // A transition may start while the styles are read (Material shows a tooltip on a timer):
+    // read again until no animation ran during the reading.
+    for (let attempt = 0; ; attempt++) {
+      await settled();
+      const styles = snapshot();
+      if (!running() || attempt >= 10) return styles;
+    }
+  };
+  const snapshot = () => {
     const styles = new Map();
     for (const element of [document.documentElement, ...document.body.querySelectorAll("*")]) {
       const parts = {};
