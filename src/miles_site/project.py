@@ -14,12 +14,15 @@ from pathlib import Path
 
 from miles_site.errors import ContentIssue
 from miles_site.models.base import review_overdue
+from miles_site.models.checklist import Checklist
 from miles_site.models.checklist_checks import ChecklistSource, load_checklists
 from miles_site.models.data import Data, check_data_links, load_all_data
 from miles_site.models.page import ContentPage, load_pages, overdue, primary_source_missing
 from miles_site.models.phases import Phases, load_phases
+from miles_site.models.scenario import Scenario
 from miles_site.models.scenario_checks import ScenarioSource, load_scenarios
 from miles_site.render.shortcodes import KINDS, check_shortcodes
+from miles_site.sources import LoadedYaml
 
 
 @dataclass(frozen=True)
@@ -119,14 +122,21 @@ def load_project(paths: Paths, today: dt.date | None = None) -> Project:
     return project
 
 
+def _yaml_sources(project: Project) -> list[tuple[LoadedYaml, Scenario | Checklist, str]]:
+    """Return every scenario and checklist with its parsed YAML and its kind, for messages."""
+    sources: list[tuple[LoadedYaml, Scenario | Checklist, str]] = [
+        (s.loaded, s.scenario, "scenario") for s in project.scenarios
+    ]
+    sources += [(c.loaded, c.checklist, "checklist") for c in project.checklists]
+    return sources
+
+
 def _overdue(project: Project, today: dt.date) -> list[ContentIssue]:
     """Warn about every page, scenario and checklist whose review date has passed."""
     warnings = overdue(project.pages, today)
-    dated = [(s.loaded, s.scenario.review_due, "scenario") for s in project.scenarios]
-    dated += [(c.loaded, c.checklist.review_due, "checklist") for c in project.checklists]
-    for loaded, due, kind in dated:
+    for loaded, model, kind in _yaml_sources(project):
         line = loaded.line_of(("review_due",))
-        warnings += review_overdue(loaded.file, line, due, today, kind)
+        warnings += review_overdue(loaded.file, line, model.review_due, today, kind)
     return warnings
 
 
@@ -136,10 +146,8 @@ def _without_primary_source(project: Project) -> list[ContentIssue]:
     Scenarios and checklists state the rules they teach (what an employer may ask, the week of the
     plan van aanpak) without a page around them, so each must carry its own primary source.
     """
-    cited = [(s.loaded, s.scenario.sources, "scenario") for s in project.scenarios]
-    cited += [(c.loaded, c.checklist.sources, "checklist") for c in project.checklists]
     warnings = []
-    for loaded, sources, kind in cited:
+    for loaded, model, kind in _yaml_sources(project):
         line = loaded.line_of(("sources",))
-        warnings += primary_source_missing(loaded.file, line, sources, kind)
+        warnings += primary_source_missing(loaded.file, line, model.sources, kind)
     return warnings
